@@ -1,0 +1,73 @@
+"""The publication date: from metadata values, 'Published:' lines and wire datelines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+_PUBLISHED = re.compile(
+    r"^(?:first\s+)?(?:published|posted|date of publication|updated|last updated)\s*(?:on|:)?\s*(?P<value>.+?)"
+    r"(?:\s*\|.*)?$", re.I)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{2,40}),\s*(?P<value>\d{1,2}\s+[A-Z]{3,9}\s+\d{2,4})\s*(?:\((?P<outlet>[^)]+)\))?\s*--")
+_WIRE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}\s*\((?P<outlet>Reuters|AFP|AP|Xinhua|TASS|Sputnik|SANA|IANS|PTI|ANI)\)\s*[-—–]")
+_TZ = re.compile(r"\b(IST|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|AST|EET|EEST|MSK)\b")
+_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
+
+
+@dataclass(frozen=True)
+class Found:
+    date: date | None = None
+    timezone: str = ""
+    outlet: str = ""
+
+
+def parse_value(value: str) -> date | None:
+    """A date from a metadata or 'Published:' value, or None. Never guesses from a bare number."""
+    value = _ORDINAL.sub(r"\1", value.strip())
+    if not re.search(r"\d", value):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+    if m:  # US month/day/year, as in FA-KES and most feeds
+        month, day, year = (int(x) for x in m.groups())
+        try:
+            return date(year, month, day) if month <= 12 else date(year, day, month)
+        except ValueError:
+            return None
+    import dateparser
+
+    parsed = dateparser.parse(value, languages=["en"],
+                              settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    if parsed is None:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return parsedate_to_datetime(value).date()
+        except (TypeError, ValueError):
+            return None
+    return parsed.date()
+
+
+def from_paragraphs(paragraphs: list[str]) -> Found:
+    """The publication date, time zone and outlet that the first paragraphs state, if any."""
+    for par in paragraphs:
+        m = _PUBLISHED.match(par)
+        if m:
+            value = re.sub(r"\s+\d{1,2}:\d{2}.*$", "", m.group("value"))
+            parsed = parse_value(value)
+            if parsed:
+                tz = _TZ.search(par)
+                return Found(parsed, tz.group(1) if tz else "")
+        m = _DATELINE.match(par)
+        if m:
+            parsed = parse_value(m.group("value"))
+            if parsed:
+                return Found(parsed, "", (m.group("outlet") or "").strip())
+        m = _WIRE.match(par)
+        if m:
+            return Found(None, "", m.group("outlet"))
+    return Found()
