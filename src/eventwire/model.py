@@ -18,6 +18,20 @@ class Span:
     end: int
 
 
+@dataclass(frozen=True)
+class Token:
+    """One token of ``Article.text`` with its parse (empty strings under the rules backend)."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str = ""
+    dep: str = ""
+    head: int = -1  # index of the head token in ``Article.tokens``; -1 for a root or no parse
+    sent: int = 0  # index of the sentence in ``Article.sentences``
+
+
 @dataclass
 class Mention:
     """A stretch of text that names something: an actor, a place, a date, a source, a number."""
@@ -145,6 +159,8 @@ class Article:
     body: str = ""  # text as it came from ingest, before cleaning
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    nlp_backend: str = ""  # "spacy:<model>@<version>" or "rules"
     language: str = ""
     mentions: list[Mention] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)

@@ -35,7 +35,9 @@ def sha256(data: bytes) -> str:
 
 
 def skipped_input(locator: str, kind: str, raw: bytes, reason: str) -> Article:
-    return Article(locator=locator, kind=kind, raw=raw, raw_sha256=sha256(raw), skipped=f"ingest: {reason}")
+    # with no bytes to hash, the locator identifies the input (two unreadable files never collide)
+    digest = sha256(raw) if raw else sha256(f"unreadable:{locator}".encode())
+    return Article(locator=locator, kind=kind, raw=raw, raw_sha256=digest, skipped=f"ingest: {reason}")
 
 
 def expand_paths(inputs: list[str]) -> list[str]:
@@ -87,7 +89,7 @@ def articles_from_bytes(locator: str, data: bytes, options: IngestOptions) -> It
         for article in reader(locator, data, options.fields):
             if article.raw_sha256 == "":
                 article.raw_sha256 = sha256(article.raw)
-            if not article.published and options.published:
+            if not article.published and options.published and "published" not in article.meta:
                 article.published = options.published
                 article.published_basis = "option"
             if not article.outlet and options.outlet:

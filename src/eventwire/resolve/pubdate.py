@@ -8,8 +8,12 @@ from datetime import date, datetime
 _PUBLISHED = re.compile(
     r"^(?:first\s+)?(?:published|posted|date of publication|updated|last updated)\s*(?:on|:)?\s*(?P<value>.+?)"
     r"(?:\s*\|.*)?$", re.I)
+# Wire datelines: "SAN SALVADOR, 4 JAN 90 -- ", "PERTH (AUSTRALIA), JUNE 11 89 (AFP) --", "Lima, 23 Aug 88 (EFE) --",
+# "TEGUCIGALPA, 7 FEB (REUTER) --" (no year: no date, outlet kept), "CLANDESTINE, NO DATE (RADIO VENCEREMOS) --".
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{2,40}),\s*(?P<value>\d{1,2}\s+[A-Z]{3,9}\s+\d{2,4})\s*(?:\((?P<outlet>[^)]+)\))?\s*--")
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}(?:\s*\([A-Za-z .'-]{2,30}\))?),\s*"
+    r"(?P<value>\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{2,4})?|[A-Za-z]{3,9}\.?\s+\d{1,2},?(?:\s+\d{2,4})?|NO DATE)"
+    r"\s*(?:\((?P<outlet>[^)]+)\))?\s*--")
 _WIRE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}\s*\((?P<outlet>Reuters|AFP|AP|Xinhua|TASS|Sputnik|SANA|IANS|PTI|ANI)\)\s*[-—–]")
 _TZ = re.compile(r"\b(IST|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|AST|EET|EEST|MSK)\b")
 _ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
@@ -53,7 +57,12 @@ def parse_value(value: str) -> date | None:
 
 
 def from_paragraphs(paragraphs: list[str]) -> Found:
-    """The publication date, time zone and outlet that the first paragraphs state, if any."""
+    """The publication date, time zone and outlet that the first paragraphs state, if any.
+
+    A dateline without a usable date ("7 FEB", "NO DATE") still gives its outlet; the search for a
+    date then goes on in the following paragraphs.
+    """
+    outlet = ""
     for par in paragraphs:
         m = _PUBLISHED.match(par)
         if m:
@@ -61,13 +70,16 @@ def from_paragraphs(paragraphs: list[str]) -> Found:
             parsed = parse_value(value)
             if parsed:
                 tz = _TZ.search(par)
-                return Found(parsed, tz.group(1) if tz else "")
-        m = _DATELINE.match(par)
+                return Found(parsed, tz.group(1) if tz else "", outlet)
+        m = _DATELINE.match(par.strip())
         if m:
-            parsed = parse_value(m.group("value"))
+            value = m.group("value")
+            parsed = parse_value(value) if re.search(r"\s\d{2,4}$", value) else None
+            outlet = outlet or (m.group("outlet") or "").strip()
             if parsed:
-                return Found(parsed, "", (m.group("outlet") or "").strip())
+                return Found(parsed, "", outlet)
+            continue
         m = _WIRE.match(par)
         if m:
-            return Found(None, "", m.group("outlet"))
-    return Found()
+            outlet = outlet or m.group("outlet")
+    return Found(None, "", outlet)

@@ -1,0 +1,91 @@
+"""`eventwire eval NAME`: scorers over the dev halves of public gold sets.
+
+Each scorer module in this package registers its names with :func:`scorer`. A scorer takes an
+:class:`EvalContext` and returns an :class:`EvalResult`; the CLI prints the table and, as the last
+line of stdout, one JSON object with ``dataset``, ``split``, ``n`` and the metrics. Logs and
+progress go to stderr (use :func:`log`).
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError, UsageError
+
+
+@dataclass(frozen=True)
+class EvalContext:
+    name: str
+    data_dir: Path  # the folder holding the dataset folders ($EVENTWIRE_SHARED/data/external)
+    shared_dir: Path  # $EVENTWIRE_SHARED
+    split: str = "dev"
+    nlp: str = "default"
+    options: dict[str, Any] = field(default_factory=dict)  # scorer-specific flags (gold_mentions, ...)
+
+    def dataset(self, folder: str) -> Path:
+        path = self.data_dir / folder
+        if not path.is_dir():
+            raise DataError(f"dataset folder {path} not found; pass --data DIR or set EVENTWIRE_SHARED")
+        return path
+
+    def files(self, folder: str, pattern: str = "*") -> list[Path]:
+        """Files of the split inside a dataset folder (names containing '.<split>.')."""
+        found = sorted(p for p in self.dataset(folder).rglob(pattern) if f".{self.split}." in p.name)
+        if not found:
+            raise DataError(f"no '.{self.split}.' files in {self.data_dir / folder}")
+        return found
+
+
+@dataclass
+class EvalResult:
+    dataset: str
+    split: str
+    n: int
+    metrics: dict[str, float | None]
+    rows: list[tuple[str, str]] = field(default_factory=list)  # extra lines for the readable table
+
+    def summary(self) -> dict[str, Any]:
+        return {"dataset": self.dataset, "split": self.split, "n": self.n,
+                **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in self.metrics.items()}}
+
+
+Scorer = Callable[[EvalContext], EvalResult]
+_SCORERS: dict[str, Scorer] = {}
+
+
+def scorer(*names: str) -> Callable[[Scorer], Scorer]:
+    def register(fn: Scorer) -> Scorer:
+        for name in names:
+            _SCORERS[name] = fn
+        return fn
+
+    return register
+
+
+def scorers() -> dict[str, Scorer]:
+    for mod in pkgutil.iter_modules(__path__):
+        if not mod.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{mod.name}")
+    return dict(sorted(_SCORERS.items()))
+
+
+def run(ctx: EvalContext) -> EvalResult:
+    known = scorers()
+    if ctx.name not in known:
+        raise UsageError(f"unknown dataset {ctx.name!r}; known: {', '.join(known)}")
+    return known[ctx.name](ctx)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

@@ -1,0 +1,111 @@
+"""Casualty and detention figures: killed, injured, arrested, abducted.
+
+Reads digits, number words, "at least", "more than", ranges, and ACLED's vague words
+(a few/several/some 3; many/numerous/tens 10; dozens 12; hundreds 100). Never more than the largest
+number stated; the headline figure is the lowest one (ACLED).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {"one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+          "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
+          "couple": 2, "a couple of": 2, "pair": 2}
+VAGUE = {"a few": 3, "few": 3, "several": 3, "some": 3, "a number of": 3, "many": 10, "numerous": 10, "tens": 10,
+         "tens of": 10, "scores": 20, "scores of": 20, "dozens": 12, "dozens of": 12, "hundreds": 100,
+         "hundreds of": 100, "thousands": 1000, "thousands of": 1000}
+_NUMWORD = r"(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen|a couple of|a single)"
+_VAGUE = r"(?:a few|several|some|a number of|many|numerous|tens of|scores of|dozens of|dozens|hundreds of|hundreds|thousands of)"
+NUMBER = rf"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|approximately|roughly)\s+)?(?:{_VAGUE}|{_NUMWORD}(?:\s*(?:-|–|to|and|or)\s*{_NUMWORD})?)"
+PERSONS = (r"(?:(?:\w+[- ]){0,3}?(?:people|persons|civilians|militants|fighters|soldiers|troops|policemen|police officers|officers|"
+           r"members|children|women|men|rebels|jihadists|insurgents|protesters|demonstrators|students|villagers|workers|passengers|"
+           r"guards|personnel|combatants|gunmen|attackers|terrorists|servicemen|militiamen|residents|others|of them|"
+           r"individuals|recruits|worshippers|pilgrims|journalists|suspects|bystanders|migrants|refugees|"
+           r"family members|relatives|commanders|leaders|staff|youths|boys|girls|infants|babies|teachers|doctors|farmers|"
+           r"herders|traders|miners|prisoners|detainees|hostages|wounded|dead|bodies|casualties|victims|person|man|woman|"
+           r"child|soldier|civilian|militant|fighter|policeman|officer|member))")
+_VERBS = {
+    "killed": r"(?:killed|dead|died|slain|lost their lives|perished|executed|massacred|shot dead|beheaded|bodies)",
+    "injured": r"(?:injured|wounded|hurt|injuries)",
+    "arrested": r"(?:arrested|detained|apprehended|rounded up|taken into custody)",
+    "abducted": r"(?:abducted|kidnapped|taken hostage|seized|captured)",
+}
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
+for _field, _verb in _VERBS.items():
+    _PATTERNS.append((_field, re.compile(rf"(?P<n>{NUMBER})\s+(?:{PERSONS}\s+)?(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|later|)\s*)*(?:\w+ly\s+)?{_verb}\b", re.I)))
+    _PATTERNS.append((_field, re.compile(rf"\b(?:{_verb.replace('dead|', '').replace('|bodies', '')}|killing|wounding|injuring|arresting|detaining|abducting|kidnapping|leaving|left)\s+(?P<n>{NUMBER})(?:\s+{PERSONS})?", re.I)))
+    _PATTERNS.append((_field, re.compile(rf"\b(?:{_field.replace('ed', '')}\w* toll|number of (?:dead|deaths|{_field})|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was)\s+(?P<n>{NUMBER})", re.I)))
+
+
+@dataclass(frozen=True)
+class Figure:
+    field: str  # killed | injured | arrested | abducted
+    low: int
+    high: int
+    text: str
+    start: int
+    end: int
+
+
+def parse_number(text: str) -> tuple[int, int] | None:
+    """(lowest, highest) for a number phrase; None when it is not a number."""
+    t = text.lower().strip()
+    t = re.sub(r"^(?:at least|more than|over|nearly|almost|about|around|up to|as many as|an estimated|approximately|roughly)\s+", "", t)
+    if t in VAGUE:
+        return VAGUE[t], VAGUE[t]
+    parts = re.split(r"\s*(?:-|–|\bto\b|\band\b|\bor\b)\s*", t)
+    values = [v for v in (_word_value(p) for p in parts if p) if v is not None]
+    if not values:
+        return None
+    return min(values), max(values)
+
+
+def _word_value(word: str) -> int | None:
+    word = word.strip().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    if word.startswith("some "):
+        word = word[5:]
+    if word in _UNITS:
+        return _UNITS[word]
+    if word in VAGUE:
+        return VAGUE[word]
+    m = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)", word)
+    if m:
+        return _UNITS[m.group(1)] + _UNITS[m.group(2)]
+    return None
+
+
+def find(sentence: str) -> list[Figure]:
+    """Every casualty/detention figure in a sentence (one per span; the first pattern wins)."""
+    out: list[Figure] = []
+    for field, rx in _PATTERNS:
+        for m in rx.finditer(sentence):
+            n = m.group("n")
+            if re.fullmatch(r"(?:19|20)\d\d", n.strip()):  # a year, not a count
+                continue
+            value = parse_number(n)
+            if value is None or any(f.start < m.end() and m.start() < f.end for f in out):
+                continue
+            out.append(Figure(field, value[0], value[1], m.group(0), m.start(), m.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
+def totals(figures: list[Figure]) -> dict[str, tuple[int, int]]:
+    """Per field: (lowest figure, largest figure) — ACLED takes the lowest as the headline."""
+    out: dict[str, tuple[int, int]] = {}
+    for f in figures:
+        low, high = out.get(f.field, (f.low, f.high))
+        out[f.field] = (min(low, f.low), max(high, f.high))
+    return out
+
+
+def split_per_day(total: int, days: int) -> list[int]:
+    """ACLED's split of a multi-day total: even shares, odd remainders to the first days."""
+    if days <= 1:
+        return [total]
+    base, rest = divmod(total, days)
+    return [base + (1 if i < rest else 0) for i in range(days)]

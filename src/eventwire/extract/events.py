@@ -1,0 +1,342 @@
+"""Sentences to Reports: one article's claims about incidents, with roles, place, date, counts, sources.
+
+The steps, per sentence: find triggers; drop negated, future, hypothetical and habitual ones; fill
+actor and place slots; read the date expression and the figures; record who says so. Then, per
+article: attach stand-alone casualty sentences to the incident they count, merge repeated mentions
+of one incident into one report, and split multi-day totals per day (ACLED).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from ..model import Actor, Article, Claimant, DateSpan, Mention, Place, Report, Span
+from ..resolve import actors as actor_dict
+from ..resolve import dates, places, sources
+from . import counts, modality, roles, taxonomy, triggers
+from .movement import movement_type
+
+VIOLENT_KINDS = {"air", "shelling", "suicide", "ied", "grenade", "chemical", "clash", "capture", "recapture", "attack",
+                 "abduct", "sexual"}
+_VICTIM_GROUP = re.compile(r"\b(?:militants|jihadists|fighters|insurgents|extremists|terrorists|rebels)\b", re.I)
+
+
+@dataclass
+class Draft:
+    """A report being built: the Report plus what merging and splitting need."""
+
+    report: Report
+    sent_index: int
+    paragraph: int
+    kind: str
+    count_span: DateSpan | None = None
+    date_explicit: bool = False
+    key_places: set[str] = field(default_factory=set)
+
+
+def report_id(article_id: str, *parts: object) -> str:
+    return hashlib.sha256("|".join([article_id, *map(str, parts)]).encode()).hexdigest()[:16]
+
+
+class ArticleExtractor:
+    def __init__(self, article: Article, dictionary: actor_dict.ActorDictionary):
+        self.a = article
+        self.d = dictionary
+        self.ctx = actor_dict.ActorContext(dictionary)
+        place_mentions = [m for m in article.mentions if m.kind == "place"]
+        resolved = places.resolve_places(article.text, [(m.start, m.end) for m in place_mentions])
+        self.places: list[tuple[Mention, Place]] = [(m, p) for m, p in zip(place_mentions, resolved) if p is not None]
+        countries = [p.iso3 for _, p in self.places if p.iso3]
+        self.country = max(set(countries), key=countries.count) if countries else ""
+        self.last_place: Place | None = None
+        self.drafts: list[Draft] = []
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def paragraph_of(self, pos: int) -> int:
+        for i, p in enumerate(self.a.paragraphs):
+            if p.start <= pos < p.end:
+                return i
+        return -1
+
+    def actor(self, mention: Mention | None, when: date | None, country: str) -> Actor | None:
+        if mention is None:
+            return None
+        actor_id = mention.ref or self.ctx.resolve(mention.text)
+        if not actor_id:
+            if mention.kind == "place":
+                return None
+            return Actor(id=f"raw:{mention.text}", name=mention.text, acled_name=mention.text, text=mention.text)
+        return self.d.to_actor(actor_id, country_iso3=country, when=when, text=mention.text)
+
+    def date_for(self, sentence: str, trig_start: int) -> tuple[DateSpan | None, bool, bool]:
+        """(date span, explicit in the sentence, unresolvable expression present)."""
+        found = dates.find_date_expressions(sentence)
+        if found:
+            best = min(found, key=lambda d: abs(d.start - trig_start))
+            span = dates.resolve(best.text, self.a.published, timezone=self.a.timezone)
+            if span is not None:
+                return span, True, False
+            return None, False, True
+        if self.a.published:
+            return DateSpan(self.a.published, self.a.published, 2, "", "publication date (no date in the text)"), False, False
+        return None, False, False
+
+    # -- per sentence ----------------------------------------------------------------------------
+    def sentence(self, si: int, sent: Span) -> None:
+        text = self.a.text
+        s = text[sent.start:sent.end]
+        mentions = [m for m in self.a.mentions if sent.start <= m.start < sent.end]
+        for m in mentions:
+            if m.kind == "actor" and m.ref:
+                self.ctx.observe(actor_dict.ActorMatch(m.start, m.end, m.ref, m.text, False))
+        claimants = sources.find_claimants(s)
+        claim_names = [c.text or c.name for c in claimants]
+        agents = [m for m in mentions if m.kind == "actor" and not any(m.text in n for n in claim_names)]
+        sent_places = [(m, p) for m, p in self.places if sent.start <= m.start < sent.end]
+        # countries as agents: "France launched strikes"
+        for m, p in sent_places:
+            if p.feature == "country" and p.iso3 and not any(a.start <= m.start < a.end for a in agents):
+                left = text[max(sent.start, m.start - 30):m.start]
+                if not re.search(r"\b(?:in|of|to|from|across|into|on|at|near)\s+(?:the\s+)?$", left, re.I):
+                    agents.append(replace(m, kind="actor", ref=self.d.state_forces(p.iso3)))
+        agents.sort(key=lambda m: m.start)
+        trigs = triggers.find(s)
+        note = modality.verification_note(s)
+        if note:
+            self.attach_verification(note, sent_places)
+        main = [t for t in trigs if t.kind != "kill"]
+        if not main and any(t.kind == "kill" for t in trigs):
+            if self.attach_counts(si, sent, s, claimants):
+                return
+            main = [t for t in trigs if t.kind == "kill"][:1]
+        for trig in self.primary(main):
+            self.build(si, sent, s, trig, agents, sent_places, claimants)
+        subs = [(m, p) for m, p in sent_places if p.feature not in ("country", "adm1", "region")]
+        if subs:
+            self.last_place = subs[-1][1]
+
+    def primary(self, trigs: list[triggers.Trigger]) -> list[triggers.Trigger]:
+        """One trigger per incident in the sentence: the highest in ACLED's hierarchy per clause."""
+        if not trigs:
+            return []
+        groups: list[list[triggers.Trigger]] = [[trigs[0]]]
+        for t in trigs[1:]:
+            if t.start - groups[-1][-1].end > 80:
+                groups.append([t])
+            else:
+                groups[-1].append(t)
+        out = []
+        for g in groups:
+            violent = [t for t in g if t.kind in VIOLENT_KINDS]
+            pool = violent or g
+            out.append(min(pool, key=lambda t: (taxonomy.RANK.get(t.sub_event_type, 99), -t.strength)))
+        return out
+
+    def build(self, si: int, sent: Span, s: str, trig: triggers.Trigger, agents: list[Mention],
+              sent_places: list[tuple[Mention, Place]], claimants: list[Claimant]) -> None:
+        mod = modality.classify(s, trig.start, trig.end)
+        if not mod.is_event:
+            return
+        sub = trig.sub_event_type
+        is_move = trig.kind in ("move", "hq", "transfer")
+        if is_move and not triggers.is_movement_of_armed_group(s, trig):
+            return
+        tspan = Span(sent.start + trig.start, sent.start + trig.end)
+        slots = roles.actor_slots(self.a, sent, tspan, agents)
+        pslot = roles.place_slot(self.a.text, sent, tspan, sent_places, movement=is_move)
+        if is_move:
+            sub = movement_type(s, trig, pslot)
+            if sub == "Headquarters or base established" and pslot.destination:
+                pslot.place = pslot.destination
+        span, explicit_date, unresolved = self.date_for(s, trig.start)
+        background = modality.looks_background(s, trig.start)
+        if unresolved or (background and not explicit_date):
+            return  # background is coded only when its date resolves
+        if span and self.a.published and span.latest and (self.a.published - span.latest).days > 4:
+            background = True
+        place = pslot.place
+        if place is None and self.last_place is not None and not is_move:
+            place = self.last_place
+        if place is None and is_move and not pslot.destination:
+            place = self.last_place
+        if place is None and pslot.destination is None:
+            return  # ACLED codes no country-level events
+        country = (place or pslot.destination).iso3 if (place or pslot.destination) else self.country
+        when = span.earliest if span else None
+        a1 = self.actor(slots.actor1, when, country)
+        if a1 is None and trig.kind in ("move", "hq", "transfer"):
+            gid = self.ctx.resolve("the group")
+            a1 = self.d.to_actor(gid, country_iso3=country, when=when, text="") if gid else None
+            if a1 is None:
+                return  # civilians fleeing are not a movement of forces
+        a2 = self.actor(slots.actor2, when, country)
+        if a2 is None and sub not in taxonomy.MOVEMENT and _VICTIM_GROUP.search(s[trig.end:]):
+            gid = self.ctx.resolve("the militants")
+            a2 = self.d.to_actor(gid, country_iso3=country, when=when, text="") if gid else None
+        if trig.kind == "recapture" and a1 is not None and a1.inter not in (1, 8):
+            sub = "Non-state actor overtakes territory"
+        if trig.kind == "capture" and a1 is not None and a1.inter == 1:
+            sub = "Government regains territory"
+        if trig.kind in ("kill", "attack") and a2 is not None and a2.inter in (1, 2, 3, 8) and a1 is not None:
+            sub = "Armed clash"
+        if trig.kind == "arrest" and a1 is not None and a1.inter not in (1, 8, 0):
+            sub = "Abduction/forced disappearance"
+        figures = counts.totals(counts.find(s))
+        row = taxonomy.SUB_TYPES[sub]
+        rep = Report(
+            id=report_id(self.a.id, si, trig.start), article_id=self.a.id, event_type=row.event_type,
+            sub_event_type=sub, disorder_type=row.disorder, trigger=trig.text, evidence=[sent], sentence=s,
+            actor1=a1, actor2=a2,
+            assoc_actor1=[x for x in (self.actor(m, when, country) for m in slots.assoc1) if x and (not a1 or x.id != a1.id)],
+            assoc_actor2=[x for x in (self.actor(m, when, country) for m in slots.assoc2) if x and (not a2 or x.id != a2.id)],
+            place=place if place is not None else pslot.destination,
+            geo_precision=places.geo_precision(place or pslot.destination, near=pslot.near) if (place or pslot.destination) else 0,
+            origin=pslot.origin, destination=pslot.destination, date=span,
+            fatalities=figures.get("killed", (0, 0))[0], fatalities_max=figures.get("killed", (0, 0))[1],
+            injured=figures.get("injured", (0, 0))[0], arrested=figures.get("arrested", (0, 0))[0],
+            abducted=figures.get("abducted", (0, 0))[0],
+            attributed_to=list(claimants), modality=mod.modality, background=background,
+            civilian_targeting=row.event_type == "Violence against civilians" or bool(a2 and a2.inter == 7),
+            cameo=row.cameo, plover=taxonomy.plover(sub),
+        )
+        rep.confidence = confidence(trig, rep, pslot.explicit, explicit_date)
+        keys = {p.geonameid for p in (rep.place, rep.origin, rep.destination) if p}
+        self.drafts.append(Draft(rep, si, self.paragraph_of(sent.start), trig.kind, None, explicit_date, keys))
+
+    def attach_counts(self, si: int, sent: Span, s: str, claimants: list[Claimant]) -> bool:
+        """A casualty sentence with no trigger of its own counts the incident just before it."""
+        figures = counts.totals(counts.find(s))
+        if not figures or not self.drafts:
+            return False
+        draft = self.drafts[-1]
+        if si - draft.sent_index > 2 or draft.report.sub_event_type in taxonomy.MOVEMENT:
+            return False
+        rep = draft.report
+        rep.fatalities = max(rep.fatalities, figures.get("killed", (0, 0))[0])
+        rep.fatalities_max = max(rep.fatalities_max, figures.get("killed", (0, 0))[1])
+        rep.injured = max(rep.injured, figures.get("injured", (0, 0))[0])
+        rep.evidence.append(sent)
+        rep.attributed_to.extend(c for c in claimants if c.name not in {x.name for x in rep.attributed_to})
+        found = dates.find_date_expressions(s)
+        if found:
+            span = dates.resolve(found[0].text, self.a.published, timezone=self.a.timezone)
+            if span and span.earliest and span.latest and span.earliest < span.latest:
+                draft.count_span = span
+        if rep.actor2 is None and _VICTIM_GROUP.search(s):
+            gid = self.ctx.resolve("the militants")
+            if gid:
+                country = rep.place.iso3 if rep.place else self.country
+                rep.actor2 = self.d.to_actor(gid, country_iso3=country, when=rep.date.earliest if rep.date else None)
+        return True
+
+    def attach_verification(self, note: str, sent_places: list[tuple[Mention, Place]]) -> None:
+        ids = {p.geonameid for _, p in sent_places}
+        targets = [d for d in self.drafts if d.key_places & ids] or self.drafts[-1:]
+        for d in targets:
+            if note not in d.report.verification:
+                d.report.verification = "; ".join(x for x in (d.report.verification, note) if x)
+
+    # -- per article -----------------------------------------------------------------------------
+    def merge(self) -> list[Draft]:
+        """Repeated mentions of one incident in one article make one report."""
+        out: list[Draft] = []
+        for d in self.drafts:
+            target = next((o for o in out if same_incident(o, d)), None)
+            if target is None:
+                out.append(d)
+                continue
+            absorb(target, d)
+        return out
+
+    def split_days(self, drafts: list[Draft]) -> list[Report]:
+        """ACLED: a total over several days is divided per day, one event per day."""
+        out: list[Report] = []
+        for d in drafts:
+            span = d.count_span
+            days = dates.split_days(span) if span else []
+            if len(days) < 2 or len(days) > 14:
+                out.append(d.report)
+                continue
+            shares = counts.split_per_day(d.report.fatalities, len(days))
+            for day, share in zip(days, shares):
+                same_day = d.report.date is not None and d.report.date.earliest == day
+                r = replace(d.report, id=report_id(d.report.id, day.isoformat()), fatalities=share,
+                            fatalities_max=share if d.report.fatalities_max <= d.report.fatalities else d.report.fatalities_max,
+                            date=d.report.date if same_day else DateSpan(day, day, 1, span.expression,
+                                                                          f"day {days.index(day) + 1} of {len(days)}: {span.expression}"),
+                            count_note=f"{d.report.fatalities} killed over {len(days)} days ({span.expression}), split per day")
+                out.append(r)
+        return out
+
+
+def same_incident(a: Draft, b: Draft) -> bool:
+    ra, rb = a.report, b.report
+    if taxonomy.family(ra.sub_event_type) != taxonomy.family(rb.sub_event_type):
+        return False
+    ida = ra.actor1.id if ra.actor1 else ""
+    idb = rb.actor1.id if rb.actor1 else ""
+    if ida and idb and ida != idb:
+        return False
+    if a.date_explicit and b.date_explicit and ra.date and rb.date and ra.date.earliest != rb.date.earliest:
+        return False
+    if taxonomy.family(ra.sub_event_type) == "movement":
+        if ra.destination and rb.destination and ra.destination.geonameid != rb.destination.geonameid:
+            return False
+        if rb.origin is None or ra.origin is None:
+            return bool(a.key_places & b.key_places) or rb.origin is None and rb.destination is None or \
+                (ra.destination is None and rb.origin is None)
+        return ra.origin.geonameid == rb.origin.geonameid
+    return bool(ra.place and rb.place and ra.place.geonameid == rb.place.geonameid)
+
+
+def absorb(target: Draft, d: Draft) -> None:
+    t, r = target.report, d.report
+    t.evidence.extend(r.evidence)
+    if taxonomy.RANK.get(r.sub_event_type, 99) < taxonomy.RANK.get(t.sub_event_type, 99) or \
+            r.sub_event_type == "Headquarters or base established":
+        t.sub_event_type, t.event_type, t.disorder_type = r.sub_event_type, r.event_type, r.disorder_type
+        t.cameo, t.plover = r.cameo, r.plover
+        if r.sub_event_type == "Headquarters or base established":
+            t.place, t.geo_precision = r.place, r.geo_precision
+    t.actor1 = t.actor1 or r.actor1
+    t.actor2 = t.actor2 or r.actor2
+    t.origin = t.origin or r.origin
+    t.destination = t.destination or r.destination
+    if (not target.date_explicit) and d.date_explicit:
+        t.date, target.date_explicit = r.date, True
+    for f in ("fatalities", "injured", "arrested", "abducted"):
+        if getattr(r, f) and (not getattr(t, f) or getattr(r, f) < getattr(t, f)):
+            setattr(t, f, getattr(r, f))  # ACLED: the lowest reported figure
+    t.fatalities_max = max(t.fatalities_max, r.fatalities_max)
+    names = {c.name for c in t.attributed_to}
+    t.attributed_to.extend(c for c in r.attributed_to if c.name not in names)
+    if r.verification and r.verification not in t.verification:
+        t.verification = "; ".join(x for x in (t.verification, r.verification) if x)
+    if r.modality == "asserted":
+        t.modality = "asserted"
+    t.confidence = min(0.99, max(t.confidence, r.confidence) + 0.05)
+    target.key_places |= d.key_places
+    target.count_span = target.count_span or d.count_span
+
+
+def confidence(trig: triggers.Trigger, rep: Report, place_explicit: bool, date_explicit: bool) -> float:
+    score = 0.25 + 0.35 * trig.strength
+    score += 0.12 if rep.actor1 else 0.0
+    score += 0.1 if place_explicit else 0.0
+    score += 0.06 if date_explicit else 0.0
+    score -= 0.15 if rep.background else 0.0
+    return round(max(0.05, min(0.99, score)), 3)
+
+
+def extract(article: Article, dictionary: actor_dict.ActorDictionary | None = None) -> list[Report]:
+    """All reports of one annotated article (needs sentences and mentions from the nlp stage)."""
+    ex = ArticleExtractor(article, dictionary or actor_dict.load())
+    for si, sent in enumerate(article.sentences):
+        ex.sentence(si, sent)
+    reports = ex.split_days(ex.merge())
+    for r in reports:
+        for c in r.attributed_to:
+            c.id = c.id or sources.classify_claimant(c.name).id
+    return reports

@@ -1,0 +1,70 @@
+"""How sure a statement is, and whether it is an event at all.
+
+Negated, future, planned, hypothetical, conditional and habitual statements produce no event.
+Reported, claimed and denied statements are events with that modality.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|without|refrained from|failed to|denied (?:that|any)|"
+                       r"has yet to|have yet to|rather than|instead of|avoid(?:ed)?|to avoid)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|shall|going to|plans? to|planned|planning|intends? to|intention|intentions|aims? to|"
+                     r"expected to|set to|threaten(?:ed|s)? to|vow(?:ed|s)? to|pledged to|prepar(?:ing|es|ed) to|"
+                     r"could|might|may|if|unless|whether|should|in case|ready to|about to|want(?:s|ed)? to|seeks? to|"
+                     r"calls? for|called for|urged|to storm|to take|to launch|to attack|objective of|in order to)\b", re.I)
+_HABITUAL = re.compile(r"\b(?:regularly|often|routinely|frequently|usually|habitually|repeatedly|every (?:day|week|night)|"
+                       r"daily|for years|since \d{4}|in recent (?:years|months))\b", re.I)
+_REPORTED = re.compile(r"\b(?:reportedly|reported(?:ly)?|according to|allegedly|alleged|purportedly|apparently|said to|"
+                       r"is understood to|are understood to|believed to)\b", re.I)
+_CLAIMED = re.compile(r"\b(?:claimed|claims?|claiming)\b", re.I)
+_DENIED = re.compile(r"\b(?:denied|denies|deny|rejected claims)\b", re.I)
+_VERIFY = re.compile(r"(?:not (?:been )?(?:possible|able) to (?:immediately |independently )?(?:verify|confirm)|"
+                     r"could not (?:be )?(?:immediately |independently )?(?:verif|confirm)\w*|"
+                     r"cannot (?:be )?(?:immediately |independently )?(?:verif|confirm)\w*|"
+                     r"unverified|unconfirmed|independently verif\w+|no independent confirmation)", re.I)
+_BACKGROUND = re.compile(r"\b(?:last (?:week|month|year)'s|earlier this (?:month|year)|in \d{4}|previously|had (?:been )?\w+ed|"
+                         r"history|years ago|months ago|since|anniversary|remembered|commemorat)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Modality:
+    is_event: bool
+    modality: str  # asserted | reported | claimed | denied
+    reason: str = ""  # why it is no event ("negated", "future", ...)
+
+
+def clause_before(sentence: str, trigger_start: int) -> str:
+    """The words before the trigger inside its clause (back to a clause break)."""
+    head = sentence[:trigger_start]
+    cut = max(head.rfind(x) for x in (";", ":", " but ", " while ", " although ", " after ", " as ", "—", " – ", ", and "))
+    return head[cut + 1:] if cut >= 0 else head
+
+
+def classify(sentence: str, trigger_start: int, trigger_end: int) -> Modality:
+    before = clause_before(sentence, trigger_start)
+    near = before[-60:]
+    after = sentence[trigger_end:trigger_end + 25]
+    if _HABITUAL.search(before[-80:] + " " + after):
+        return Modality(False, "asserted", "habitual")
+    if _NEGATION.search(near) or re.match(r"\s*(?:not|never)\b", after, re.I):
+        return Modality(False, "asserted", "negated")
+    if _FUTURE.search(near):
+        return Modality(False, "asserted", "future or hypothetical")
+    if _DENIED.search(before):
+        return Modality(True, "denied")
+    if _CLAIMED.search(sentence):
+        return Modality(True, "claimed")
+    if _REPORTED.search(sentence):
+        return Modality(True, "reported")
+    return Modality(True, "asserted")
+
+
+def verification_note(text: str) -> str:
+    m = _VERIFY.search(text)
+    return m.group(0) if m else ""
+
+
+def looks_background(sentence: str, trigger_start: int) -> bool:
+    return bool(_BACKGROUND.search(sentence[max(0, trigger_start - 60): trigger_start + 40]))

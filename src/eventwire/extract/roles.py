@@ -1,0 +1,166 @@
+"""Who did it, to whom, and where: filling a report's slots from one sentence.
+
+With a dependency parse (spaCy backend) the subject, passive agent and object of the trigger's
+verb decide actor1 and actor2; without one (rules backend) word order and prepositions do.
+A place is never taken for an actor, except a country as the subject of an act of war ("France
+launched strikes"), which ACLED codes as that country's state forces.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article, Mention, Place, Span, Token
+
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_TARGET_PREP = re.compile(r"\b(?:on|against|targeting|at|hitting|struck|attacked|killing)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|west of|east of|north of|south of|"
+                   r"northwest of|northeast of|southwest of|southeast of|\d+\s?(?:km|kilometres|kilometers|miles) (?:from|of))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+_ORIGIN = re.compile(r"\b(?:out of|from|leaving|left|fleeing|fled|flee|abandon(?:ed|ing)?|withdr(?:ew|awing|awn) from|evacuated from|"
+                     r"pulled out of|retreated from|leave)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:\w+,\s+)?$", re.I)
+_DEST = re.compile(r"\b(?:to|towards|toward|into|relocated to|moved to|in the direction of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|on|at|across|inside|over|of|near|outside|around)\s+(?:the\s+)?(?:(?:town|city|village|province|"
+                       r"district|region|area|governorate|neighbourhood|neighborhood|suburb|camp|capital|stronghold|outskirts)\s+(?:of\s+)?)?$", re.I)
+
+
+@dataclass
+class PlaceSlot:
+    place: Place | None = None
+    near: bool = False
+    origin: Place | None = None
+    destination: Place | None = None
+    explicit: bool = False  # named in the sentence itself
+
+
+@dataclass
+class ActorSlots:
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    assoc1: list[Mention] = field(default_factory=list)
+    assoc2: list[Mention] = field(default_factory=list)
+
+
+def _tokens_in(article: Article, span: Span) -> list[int]:
+    return [i for i, t in enumerate(article.tokens) if span.start <= t.start and t.end <= span.end]
+
+
+def _mention_at(mentions: list[Mention], tok: Token) -> Mention | None:
+    for m in mentions:
+        if m.start <= tok.start < m.end:
+            return m
+    return None
+
+
+def _parse_slots(article: Article, sent: Span, trig: Span, agents: list[Mention]) -> ActorSlots | None:
+    """Subject/agent/object of the trigger's verb from the dependency parse; None without a parse."""
+    toks = _tokens_in(article, sent)
+    if not toks or all(article.tokens[i].dep == "" for i in toks):
+        return None
+    trig_toks = [i for i in toks if trig.start <= article.tokens[i].start < trig.end]
+    if not trig_toks:
+        return None
+    verb = trig_toks[-1]
+    for _ in range(3):  # climb from a nominal trigger ("strikes") to its verb ("launched")
+        if article.tokens[verb].pos in ("VERB", "AUX") or article.tokens[verb].head < 0:
+            break
+        verb = article.tokens[verb].head
+    slots = ActorSlots()
+    children = [i for i in toks if article.tokens[i].head == verb]
+    for i in children:
+        dep = article.tokens[i].dep
+        subtree = _subtree(article, i, toks)
+        found = [m for m in agents if any(m.start <= article.tokens[j].start < m.end for j in subtree)]
+        if not found:
+            continue
+        if dep == "nsubj" and slots.actor1 is None:
+            slots.actor1, slots.assoc1 = found[0], found[1:]
+        elif dep == "nsubjpass" and slots.actor2 is None:
+            slots.actor2, slots.assoc2 = found[0], found[1:]
+        elif dep == "agent":
+            slots.actor1, slots.assoc1 = found[0], found[1:]
+        elif dep in ("dobj", "pobj", "prep", "obj") and slots.actor2 is None:
+            slots.actor2, slots.assoc2 = found[0], found[1:]
+    return slots if (slots.actor1 or slots.actor2) else None
+
+
+def _subtree(article: Article, root: int, toks: list[int]) -> list[int]:
+    out, frontier = [root], [root]
+    while frontier:
+        nxt = [i for i in toks if article.tokens[i].head in frontier and i not in out]
+        out.extend(nxt)
+        frontier = nxt
+    return out
+
+
+def actor_slots(article: Article, sent: Span, trig: Span, agents: list[Mention]) -> ActorSlots:
+    """actor1/actor2/associates among ``agents`` (actor mentions of the sentence, claimants removed)."""
+    parsed = _parse_slots(article, sent, trig, agents)
+    linear = _linear_slots(article.text, trig, agents)
+    if parsed is None:
+        return linear
+    parsed.actor1 = parsed.actor1 or (linear.actor1 if linear.actor1 is not parsed.actor2 else None)
+    parsed.actor2 = parsed.actor2 or (linear.actor2 if linear.actor2 is not parsed.actor1 else None)
+    return parsed
+
+
+def _linear_slots(text: str, trig: Span, agents: list[Mention]) -> ActorSlots:
+    slots = ActorSlots()
+    before = [m for m in agents if m.end <= trig.start]
+    after = [m for m in agents if m.start >= trig.end]
+    by_agent = [m for m in after if _BY_AGENT.search(text[max(0, m.start - 12):m.start])]
+    if by_agent:  # passive: "were killed by X"
+        slots.actor1 = by_agent[0]
+        slots.actor2 = before[-1] if before else None
+    else:
+        if before:
+            slots.actor1 = before[-1]
+            # coordination: "Kurdish and Yazidi forces", "X, Y and Z attacked"
+            for m in reversed(before[:-1]):
+                gap = text[m.end:slots.assoc1[-1].start if slots.assoc1 else slots.actor1.start]
+                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+                    slots.assoc1.append(m)
+                else:
+                    break
+            if slots.assoc1:  # the first named leads
+                chain = list(reversed(slots.assoc1)) + [slots.actor1]
+                slots.actor1, slots.assoc1 = chain[0], chain[1:]
+        targets = [m for m in after if _TARGET_PREP.search(text[max(0, m.start - 40):m.start]) or m.start - trig.end < 25]
+        if targets:
+            slots.actor2 = targets[0]
+    if slots.actor1 and slots.actor2 and slots.actor1.ref and slots.actor1.ref == slots.actor2.ref:
+        slots.actor2 = None
+    return slots
+
+
+def place_slot(text: str, sent: Span, trig: Span, places: list[tuple[Mention, Place]], *, movement: bool) -> PlaceSlot:
+    """The event's location among the sentence's resolved places; origin and destination for movements."""
+    slot = PlaceSlot()
+    sub_country = [(m, p) for m, p in places if p.feature != "country"]
+    if not places:
+        return slot
+    scored: list[tuple[float, Mention, Place]] = []
+    for m, p in sub_country or places:
+        left = text[max(sent.start, m.start - 60):m.start]
+        score = 1.0 / (1 + abs(m.start - trig.start) / 40)
+        if _LOCATIVE.search(left) or _NEAR.search(left):
+            score += 1.0
+        if movement and _ORIGIN.search(left):
+            slot.origin = slot.origin or p
+            score += 0.5
+        elif movement and _DEST.search(left):
+            slot.destination = slot.destination or p
+        if p.feature in ("adm1", "region"):
+            score -= 0.3
+        scored.append((score, m, p))
+    scored.sort(key=lambda x: -x[0])
+    best_score, best_m, best_p = scored[0]
+    if movement:
+        # ACLED codes a movement at its origin, a new base at its destination (decided by the caller)
+        slot.place = slot.origin or (best_p if best_p is not slot.destination else None)
+    else:
+        slot.place = best_p
+    if slot.place is not None:
+        chosen = next(m for _, m, p in scored if p is slot.place)
+        slot.near = bool(_NEAR.search(text[max(sent.start, chosen.start - 60):chosen.start]))
+        slot.explicit = True
+    return slot

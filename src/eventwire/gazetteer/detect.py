@@ -1,0 +1,137 @@
+"""Dictionary toponym detection: one Aho-Corasick pass over the text, then case and stop rules.
+
+The automaton (built with the index) holds every place's own name, the alternate names of places
+over 20k people, countries, ADM1, regions, codes and demonyms, lowercased. A match must sit on word
+boundaries, be capitalised like a proper noun, and not be a common word, a person's name or part of
+a longer proper noun ("Hillary Clinton", "Jordan Peterson Institute"). Longest match wins.
+"""
+from __future__ import annotations
+
+import pickle
+import re
+import threading
+from typing import Any
+
+from .build import ensure
+from .keys import ADMIN_SUFFIXES
+from .sources import CODE, DEMONYM, PRIMARY
+
+_LOWER_WORDS = frozenset("of de del della di da do dos das du des la le les el al ar as ad an at az ash ez "
+                         "en on upon am im an der den van von y e and the sur sous".split())
+_LEAD_OK = frozenset("the in at from to of for and or but near across into through on by with as "
+                     "northern southern eastern western central north south east west greater upper lower "
+                     "a an if when while after before since during".split())
+_TITLES = frozenset("mr mrs ms dr gen sen rep gov president minister king queen prince sheikh general colonel "
+                    "captain lt sgt st saint pope senator governor mayor judge justice professor prof".split())
+# capitalised common words, months, weekdays and frequent surnames that are also place names somewhere
+COMMON = frozenset("""
+police mobile reading bath nice march may june july august april january october december september november
+february monday tuesday wednesday thursday friday saturday sunday christmas easter ramadan independence liberty
+union victoria hope faith deal sale split most best cold said man van opportunity orange commerce enterprise
+justice progress friendship unity security defense defence home start life early jobs time post sun globe star
+herald tribune mirror republic federal national central army force forces council court minister president
+congress parliament senate assembly state islamic church mosque hospital university media news press times
+guardian obama trump bush kerry assad clinton carter lincoln jackson wilson johnson harris marshall young
+lee kim park chang wang li long lincoln franklin warren hamilton mission ocean marine royal
+normal bell bay banks brooks hill hills grove mill mills ford rich price white black green brown gray grey
+young early sandy lucky energy temple college school academy centre center city town village county district
+province region world earth moon paradise eden goshen zion bethel canaan sharon ada alma amber april
+eagle phoenix rainbow summit harmony concord freedom prosperity prospect pleasant fairview plain plains
+""".split())
+_WORD = re.compile(r"[\w’'.-]+")
+_SENT_END = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“(]\s*)$")
+
+_LOCK = threading.Lock()
+_AUTOMATON: Any = None
+
+
+def automaton() -> Any:
+    global _AUTOMATON
+    with _LOCK:
+        if _AUTOMATON is None:
+            with ensure().automaton.open("rb") as fh:
+                _AUTOMATON = pickle.load(fh)  # noqa: S301 - our own file, built by build.py
+        return _AUTOMATON
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[:1] or c for c in text)
+
+
+def _proper(surface: str) -> bool:
+    words = surface.replace("-", " ").split()
+    if not words or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _LOWER_WORDS for w in words)
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([\w’'.-]+)\s$", text[max(0, start - 30):start])
+    return m.group(1) if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s([\w’'-]+)", text[end:end + 30])
+    return m.group(1) if m else ""
+
+
+def _keep(text: str, start: int, end: int, flags: int, rank: int, covered: frozenset[int],
+          *, demonyms: bool) -> bool:
+    surface = text[start:end]
+    if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_@#/")) or \
+            (end < len(text) and (text[end].isalnum() or text[end] in "_@/")):
+        return False
+    if surface.endswith("-"):
+        return False
+    if flags & DEMONYM and not flags & PRIMARY:
+        return demonyms and surface[:1].isupper()
+    if flags & CODE and not flags & PRIMARY:
+        return text[max(0, start - 2):start] == ", " and (surface.isupper() or surface.endswith("."))
+    if not _proper(surface):
+        return False
+    if surface.isupper() and len(surface) <= 3 and rank < 3:
+        return False
+    words = surface.split()
+    prev, nxt = _prev_word(text, start), _next_word(text, end)
+    if prev.lower().rstrip(".") in _TITLES:
+        return False
+    if len(words) == 1:
+        low = surface.lower()
+        if low in COMMON and rank < 4:
+            return False
+        if rank <= 2 and _SENT_END.search(text[max(0, start - 3):start]) and \
+                re.search(rf"(?<![\w]){re.escape(low)}(?![\w])", text) and \
+                not re.search(rf"(?<![.!?]\s)(?<!^){re.escape(surface)}\b", text[end:]):
+            return False
+    if prev[:1].isupper() and prev.lower() not in _LEAD_OK and not prev.endswith((".", ",")) \
+            and start - len(prev) - 1 not in covered and not _SENT_END.search(text[max(0, start - len(prev) - 4):
+                                                                                 start - len(prev) - 1]):
+        return False
+    if nxt[:1].isupper() and nxt.lower() not in ADMIN_SUFFIXES and end + 1 not in covered:
+        return False
+    return True
+
+
+def find_place_mentions(text: str, *, demonyms: bool = False) -> list[tuple[int, int]]:
+    """Character spans of place names in ``text`` (longest match, left to right)."""
+    if not text:
+        return []
+    auto = automaton()
+    low = _lower(text)
+    found: list[tuple[int, int, int, int]] = []
+    for end_idx, (length, flags, rank) in auto.iter(low):
+        found.append((end_idx - length + 1, end_idx + 1, flags, rank))
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    starts = frozenset(m[0] for m in found if _proper(text[m[0]:m[1]]))
+    out: list[tuple[int, int]] = []
+    last_end = -1
+    for start, end, flags, rank in found:
+        if start < last_end:
+            continue
+        if _keep(text, start, end, flags, rank, starts | frozenset(e for _, e in out), demonyms=demonyms):
+            out.append((start, end))
+            last_end = end
+    return out

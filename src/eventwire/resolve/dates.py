@@ -1,0 +1,479 @@
+"""Date expressions in news text, resolved against the publication date with ACLED time precision.
+
+``find_date_expressions`` finds the words ("on Tuesday night", "over the past three days", "4 JAN 90",
+"between 3 and 5 March"); ``resolve`` turns one expression into a :class:`~eventwire.model.DateSpan`:
+
+* time_precision 1: a day is named (yesterday, on Monday, 4 February, 3-5 March: each day named);
+* time_precision 2: a week or a few days (last week, this week, over the past three days, the weekend);
+* time_precision 3: a month (last month, earlier this month, in March, early March).
+
+Rules that always hold: nothing resolves to a day after the publication date (a future or planned date gives
+``None``), and no publication date gives ``None`` (no date rather than a wrong one). A weekday named is the most
+recent such day on or before publication ("last Tuesday": strictly before). Years missing from "4 February" come
+from the publication date: the most recent such day on or before it. See docs/dates.md.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..model import DateSpan
+
+__all__ = ["DateMention", "find_date_expressions", "resolve", "resolve_in_context", "split_days", "acled_day",
+           "yesterday_in", "local_date", "ZONES"]
+
+# ---------------------------------------------------------------------------------------------- vocabulary
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+            "twenty": 20, "thirty": 30, "several": 3, "few": 3, "couple of": 2}
+
+# Time-zone abbreviations seen in news datelines -> IANA zones. AST is taken as Arabia Standard Time.
+ZONES = {
+    "IST": "Asia/Kolkata", "PKT": "Asia/Karachi", "GMT": "UTC", "UTC": "UTC", "Z": "UTC", "BST": "Europe/London",
+    "CET": "Europe/Paris", "CEST": "Europe/Paris", "EET": "Europe/Athens", "EEST": "Europe/Athens",
+    "MSK": "Europe/Moscow", "AST": "Asia/Riyadh", "GST": "Asia/Dubai", "TRT": "Europe/Istanbul",
+    "EST": "America/New_York", "EDT": "America/New_York", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles", "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos",
+}
+
+_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MON3 = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR4 = r"(?:1[89]\d\d|20\d\d)"
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PART = r"(?:\s+(?:night|morning|afternoon|evening|overnight))"
+_NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty" \
+       r"|thirty|several|few|couple\s+of)"
+_B = r"(?<![\w,.-])"  # not glued to a number ("34,000-40,000") or a word
+_E = r"(?![\w-])"
+
+# A day + month + optional year: "4 February", "4th of February 2017", "4 JAN 90" (two-digit years only after
+# a three-letter month, wire style), "February 4", "Feb. 4, 2017".
+_YY = rf"(?<={_MON3})\s+\d\d(?![,.:]\d)"  # two-digit year, only right after a three-letter month
+_DMY = rf"{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR4}|{_YY})?"
+_MDY = rf"{_MON}\s+{_DAY}(?:,?\s+{_YEAR4})?"
+_ISO = r"(?:19|20)\d\d-[01]\d-[0-3]\d"
+_ONE_DATE = rf"(?:{_ISO}|{_DMY}|{_MDY})"
+
+_PATTERNS: list[tuple[str, str]] = [
+    # ranges first: the longest match wins anyway, but named groups keep the parser simple
+    ("range", rf"(?:between\s+|from\s+)?{_ONE_DATE}\s*(?:-|–|to|until|till|and)\s*{_ONE_DATE}"),
+    ("range", rf"(?:between\s+|from\s+)?{_DAY}\s*(?:-|–|to|and|through)\s*{_DAY}\s+(?:of\s+)?{_MON}"
+              rf"(?:,?\s+{_YEAR4}|{_YY})?"),
+    ("range", rf"(?:between\s+|from\s+)?{_MON}\s+{_DAY}\s*(?:-|–|to|and|through)\s*{_DAY}(?:,?\s+{_YEAR4})?"),
+    ("range", rf"(?:between|from)\s+(?:last\s+)?{_WD}\s+(?:and|to|until)\s+{_WD}"),
+    ("date", rf"(?:on\s+)?(?:{_WD},?\s+(?:the\s+)?)?{_ONE_DATE}"),  # "Tuesday, 5 August": the date decides
+    ("before", rf"in\s+the\s+(?:days|weeks|hours)\s+(?:before|leading\s+up\s+to|preceding|ahead\s+of)\s+"
+               rf"[^,.;:!?()\"“”]{{1,60}}"),
+    ("day", r"(?:the\s+)?day\s+before\s+yesterday"),
+    ("day", r"(?:late\s+|early\s+|on\s+)?(?:yesterday|today|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?"),
+    ("day", r"(?:earlier|late|early)\s+today"),
+    ("day", r"(?:last|this|early\s+this|late\s+this|earlier\s+this)\s+(?:night|morning|afternoon|evening)"),
+    ("day", rf"(?:a\s+)?{_NUM}\s+days?\s+ago"),
+    ("weekday", rf"(?:(?:on|last|this\s+past|this|early|late|since)\s+)?{_WD}(?:'s)?{_PART}?"),
+    ("week", r"(?:during\s+|over\s+|at\s+|in\s+)?(?:last|this|the\s+past|the\s+last|the)\s+weekend"),
+    ("week", r"(?:over\s+|during\s+|in\s+|within\s+)?(?:the\s+)?(?:past|last|previous)\s+week"),
+    ("week", r"(?:earlier\s+|later\s+|late\s+|early\s+)?(?:this|last)\s+week(?:'s)?"),
+    ("week", rf"(?:over\s+|during\s+|in\s+|within\s+|for\s+)?(?:the\s+)?(?:past|last|previous)\s+{_NUM}\s+"
+             r"(?:days|nights|weeks)"),
+    ("week", r"(?:in|over|during)\s+(?:recent|the\s+past\s+few|the\s+last\s+few)\s+days"),
+    ("week", rf"{_NUM}\s+weeks?\s+ago"),
+    ("month", r"(?:earlier|later|early|late)\s+this\s+month"),
+    ("month", r"(?:this|last)\s+month(?:'s)?"),
+    ("month", rf"(?:(?:in|during|since|early|late|mid|mid-|earlier\s+in|the\s+end\s+of|the\s+beginning\s+of|"
+              rf"the\s+middle\s+of)\s*-?\s*){_MON}(?:,?\s+{_YEAR4})?"),
+]
+_RX = [(kind, re.compile(_B + f"(?:{rx})" + _E, re.I)) for kind, rx in _PATTERNS]
+_MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?")
+# "may" and "march" as words: a bare month needs a preposition, and "may"/"march" need a capital or caps text
+_LOWER_WORD_MONTH = re.compile(r"(?:in|during|since|early|late|mid|of)\s*-?\s*(may|march)\b")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """Date words in a text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = ""  # day | weekday | date | range | week | month | before
+
+
+def find_date_expressions(text: str) -> list[DateMention]:
+    """The date expressions of a sentence or paragraph, left to right, longest match first, no overlaps."""
+    found: list[tuple[int, int, str]] = []
+    for kind, rx in _RX:
+        for m in rx.finditer(text):
+            if kind == "month" and not _month_word_ok(m.group(0)):
+                continue
+            if kind == "weekday" and not _weekday_ok(text, m):
+                continue
+            found.append((m.start(), m.end(), kind))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[DateMention] = []
+    last_end = -1
+    for start, end, kind in found:
+        if start >= last_end:
+            out.append(DateMention(start, end, text[start:end], kind))
+            last_end = end
+    return out
+
+
+def _month_word_ok(words: str) -> bool:
+    m = _LOWER_WORD_MONTH.fullmatch(words.strip())
+    if m:  # "in may" in lower case is a modal verb, "in march" a march
+        return m.group(1)[0].isupper()
+    return True
+
+
+def _weekday_ok(text: str, m: re.Match[str]) -> bool:
+    # "Sunday Times", "Friday prayers" are names, not dates: a bare capitalised weekday followed by a
+    # capitalised word is skipped unless preceded by "on"/"last".
+    words = m.group(0)
+    if re.match(r"(?:on|last|this|early|late|since)\s", words, re.I):
+        return True
+    after = text[m.end():m.end() + 20]
+    return not re.match(r"\s+(?:Times|Telegraph|Express|Mirror|Post|prayers?|sermon)\b", after, re.I)
+
+
+# ------------------------------------------------------------------------------------------------- time zones
+def _zone(timezone: str) -> ZoneInfo | None:
+    name = ZONES.get(timezone.strip().upper(), timezone.strip())
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def local_date(published: date | datetime, timezone: str = "") -> date:
+    """The calendar day of ``published`` in the outlet's time zone.
+
+    A time-zone-aware datetime is converted to ``timezone`` (an abbreviation such as "IST" or an IANA name);
+    a naive datetime or a plain date is taken as already local.
+    """
+    if isinstance(published, datetime):
+        zone = _zone(timezone) if timezone else None
+        if zone is not None and published.tzinfo is not None:
+            return published.astimezone(zone).date()
+        return published.date()
+    return published
+
+
+def yesterday_in(published: date | datetime, timezone: str) -> date:
+    """'Yesterday' as the outlet meant it: the day before publication in its own time zone."""
+    return local_date(published, timezone) - timedelta(days=1)
+
+
+# ------------------------------------------------------------------------------------------------ resolution
+def resolve(expression: str, published: date | datetime | None, *, timezone: str = "",
+            reference: date | None = None) -> DateSpan | None:
+    """The :class:`DateSpan` of a date expression, or ``None``.
+
+    ``published`` is the publication date (or an aware datetime, converted to ``timezone``). ``reference``
+    is an earlier anchor the caller knows from context (the day a quoted statement was made); relative
+    expressions then count from it. Nothing after the publication date is ever returned.
+    """
+    if published is None:
+        return None
+    pub = local_date(published, timezone)
+    base = reference if reference is not None and reference <= pub else pub
+    mentions = find_date_expressions(expression)
+    if not mentions:
+        return None
+    mention = max(mentions, key=lambda m: m.end - m.start)
+    span = _resolve_mention(mention, base, pub)
+    if span is None or span.earliest is None or span.latest is None:
+        return None
+    if span.latest > pub:  # clamp a period that runs up to "now"; a wholly future date is no date
+        if span.earliest > pub:
+            return None
+        span = DateSpan(span.earliest, pub, span.precision, span.expression, span.basis)
+    zone_note = f" ({timezone})" if timezone and span.precision == 1 and mention.kind in ("day", "weekday") else ""
+    base_note = f", counted from {base.isoformat()}" if base != pub else ""
+    return DateSpan(span.earliest, span.latest, span.precision, expression.strip(),
+                    span.basis + zone_note + base_note)
+
+
+def _span(a: date, b: date, precision: int, basis: str) -> DateSpan:
+    return DateSpan(a, b, precision, "", basis)
+
+
+def _number(word: str) -> int:
+    word = re.sub(r"\s+", " ", word.lower().strip())
+    return int(word) if word.isdigit() else _NUMBERS.get(word, 0)
+
+
+def _resolve_mention(m: DateMention, base: date, pub: date) -> DateSpan | None:
+    words = re.sub(r"\s+", " ", m.text.lower().strip())
+    handler = {"day": _day, "weekday": _weekday, "date": _date, "range": _range, "week": _week,
+               "month": _month, "before": _before}[m.kind]
+    return handler(words, base, pub)
+
+
+def _day(w: str, base: date, pub: date) -> DateSpan | None:
+    if "day before yesterday" in w:
+        d = base - timedelta(days=2)
+        return _span(d, d, 1, "two days before publication")
+    if "yesterday" in w:
+        d = base - timedelta(days=1)
+        return _span(d, d, 1, "day before publication")
+    if "last night" in w or w == "overnight":
+        d = base - timedelta(days=1)
+        return _span(d, d, 1, "night before publication")
+    m = re.match(rf"(?:a )?({_NUM}) days? ago", w)
+    if m and re.match(r"(?:a )?(?:few|several|couple of)\b", w):
+        return _span(base - timedelta(days=6), base - timedelta(days=2), 2, "a few days before publication")
+    if m:
+        d = base - timedelta(days=_number(m.group(1)))
+        return _span(d, d, 1, f"{_number(m.group(1))} days before publication")
+    return _span(base, base, 1, "publication day")  # today, tonight, this morning, earlier today
+
+
+def _last_weekday(base: date, weekday: int, *, strictly_before: bool = False) -> date:
+    back = (base.weekday() - weekday) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return base - timedelta(days=back)
+
+
+def _weekday(w: str, base: date, pub: date) -> DateSpan | None:
+    name = re.search(_WD, w)
+    assert name is not None
+    strict = w.startswith("last ") or w.startswith("this past ")
+    d = _last_weekday(base, _WEEKDAYS[name.group(0)], strictly_before=strict)
+    return _span(d, d, 1, "weekday on or before publication" if not strict else "weekday before publication")
+
+
+def _weekday_range(w: str, base: date) -> DateSpan | None:
+    names = re.findall(_WD, w)
+    if len(names) != 2:
+        return None
+    end = _last_weekday(base, _WEEKDAYS[names[1]])
+    start = end - timedelta(days=(end.weekday() - _WEEKDAYS[names[0]]) % 7)
+    return _span(start, end, 1, "weekdays on or before publication")
+
+
+def _year_for(month: int, day: int, pub: date) -> date | None:
+    """The most recent (month, day) on or before publication; None for a date just ahead (planned events)."""
+    for year in (pub.year, pub.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= pub:
+            return d if year == pub.year or (date(pub.year, month, min(day, 28)) - pub).days > 60 else None
+    return None
+
+
+def _parse_one(w: str, pub: date, *, default_month: int = 0, default_year: int = 0) -> tuple[date | None, bool]:
+    """One explicit date -> (date, had_year). ``default_*`` fill in the missing parts of a range's first half."""
+    w = w.strip(" ,.")
+    if re.fullmatch(_ISO, w):
+        try:
+            return date.fromisoformat(w), True
+        except ValueError:
+            return None, True
+    day_m = re.search(r"(?<![\d])(\d{1,2})(?:st|nd|rd|th)?(?![\d])", w)
+    mon_m = _MONTH_WORD.search(w)
+    month = _MONTHS[mon_m.group(1)] if mon_m else 0
+    month = month or default_month
+    if not day_m or not month:
+        return None, False
+    day = int(day_m.group(1))
+    year_m = re.search(rf"{_YEAR4}\b", w) or (re.search(rf"{_MON3}\.?\s+(\d\d)$", w) if not default_year else None)
+    year = 0
+    if year_m:
+        y = year_m.group(1) if year_m.lastindex else year_m.group(0)
+        year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) > 30 else 2000 + int(y))
+    year = year or default_year
+    if year:
+        try:
+            return date(year, month, day), True
+        except ValueError:
+            return None, True
+    return _year_for(month, day, pub), False
+
+
+def _date(w: str, base: date, pub: date) -> DateSpan | None:
+    d, had_year = _parse_one(w, pub)
+    if d is None:
+        return None
+    return _span(d, d, 1, "explicit date" if had_year else "day and month, year from publication date")
+
+
+def _range(w: str, base: date, pub: date) -> DateSpan | None:
+    if re.search(_WD, w):
+        return _weekday_range(w, base)
+    w = re.sub(r"^(?:between|from)\s+", "", w)
+    parts = re.split(r"\s*(?:–|-(?!\d\d-)|\bto\b|\buntil\b|\btill\b|\band\b|\bthrough\b)\s*", w, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    first, second = parts
+    end, had_year = _parse_one(second, pub)
+    if end is None:
+        # "March 3-5": the month sits in the first half
+        mon = _MONTH_WORD.search(first)
+        if mon:
+            end, had_year = _parse_one(f"{second} {mon.group(1)}", pub)
+    if end is None:
+        return None
+    start, _ = _parse_one(first, pub, default_month=end.month, default_year=end.year)
+    if start is None:
+        return None
+    if start > end:  # "28 December - 3 January": the first half lies in the year before
+        try:
+            start = start.replace(year=start.year - 1)
+        except ValueError:
+            return None
+    if (end - start).days > 366:
+        return None
+    return _span(start, end, 1, "days named" + ("" if had_year else ", year from publication date"))
+
+
+def _week_start(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _week(w: str, base: date, pub: date) -> DateSpan | None:
+    if "weekend" in w:
+        if "last weekend" in w:
+            sat = _last_weekday(base, 5, strictly_before=True)
+            if (base - sat).days < 2 and base.weekday() in (5, 6):
+                sat -= timedelta(days=7)
+        else:
+            sat = _last_weekday(base, 5)
+        return _span(sat, sat + timedelta(days=1), 2, "weekend on or before publication")
+    m = re.search(rf"(?:past|last|previous) ({_NUM}) (days|nights|weeks)", w)
+    if m:
+        n = _number(m.group(1)) * (7 if m.group(2) == "weeks" else 1)
+        if n <= 0:
+            return None
+        return _span(base - timedelta(days=n), base - timedelta(days=1), 2, f"the {n} days before publication")
+    if "recent days" in w or "few days" in w:
+        return _span(base - timedelta(days=3), base - timedelta(days=1), 2, "the few days before publication")
+    m = re.match(rf"({_NUM}) weeks? ago", w)
+    if m:
+        monday = _week_start(base) - timedelta(days=7 * _number(m.group(1)))
+        return _span(monday, monday + timedelta(days=6), 2, f"week {_number(m.group(1))} weeks before publication")
+    if re.search(r"(?:past|previous) week|the last week", w):
+        return _span(base - timedelta(days=7), base - timedelta(days=1), 2, "the seven days before publication")
+    if "last week" in w:
+        monday = _week_start(base) - timedelta(days=7)
+        return _span(monday, monday + timedelta(days=6), 2, "calendar week before publication (ACLED: midweek)")
+    monday = _week_start(base)  # this week, earlier this week
+    end = base - timedelta(days=1) if w.startswith("earlier") and base > monday else base
+    return _span(monday, end, 2, "week of publication, up to publication")
+
+
+def _month_bounds(year: int, month: int) -> tuple[date, date]:
+    first = date(year, month, 1)
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return first, nxt - timedelta(days=1)
+
+
+def _month(w: str, base: date, pub: date) -> DateSpan | None:
+    if "last month" in w:
+        prev = base.replace(day=1) - timedelta(days=1)
+        a, b = _month_bounds(prev.year, prev.month)
+        return _span(a, b, 3, "calendar month before publication")
+    if "this month" in w:
+        first = base.replace(day=1)
+        if w.startswith("earlier") or w.startswith("early"):
+            end = max(first, base - timedelta(days=1))
+            if w.startswith("early"):
+                end = min(end, first + timedelta(days=9))
+            return _span(first, end, 3, "month of publication, before publication")
+        return _span(first, base, 3, "month of publication, up to publication")
+    mon = re.search(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,?\s+(\d{4}))?$", w)
+    if not mon:
+        return None
+    month = _MONTHS[mon.group(1)]
+    if mon.group(2):
+        year = int(mon.group(2))
+    else:
+        year = base.year if month <= base.month else base.year - 1
+    a, b = _month_bounds(year, month)
+    if a > pub:
+        return None
+    if re.match(r"(?:early|the beginning of)", w):
+        return _span(a, min(a + timedelta(days=9), b), 3, "beginning of the month (ACLED: first day)")
+    if re.match(r"(?:late|the end of)", w):
+        return _span(max(a, b - timedelta(days=9)), b, 3, "end of the month (ACLED: last day)")
+    if re.match(r"(?:mid|the middle of)", w):
+        return _span(a + timedelta(days=9), a + timedelta(days=19), 3, "middle of the month")
+    return _span(a, b, 3, "month named" + ("" if mon.group(2) else ", year from publication date"))
+
+
+def _before(w: str, base: date, pub: date) -> DateSpan | None:
+    """'in the days before X' resolves only when X is itself a date ("in the days before 4 February")."""
+    target = re.sub(r"^in the (?:days|weeks|hours) (?:before|leading up to|preceding|ahead of) ", "", w)
+    inner = [m for m in find_date_expressions(target) if m.kind != "before"]
+    if not inner:
+        return None
+    span = _resolve_mention(inner[0], base, pub)
+    if span is None or span.earliest is None:
+        return None
+    width = 21 if "weeks" in w else 7
+    end = span.earliest - timedelta(days=1)
+    return _span(end - timedelta(days=width - 1), end, 2, f"the {width} days before {inner[0].text}")
+
+
+# ------------------------------------------------------------------------------------------ context and days
+def resolve_in_context(text: str, published: date | datetime | None, *, timezone: str = "",
+                       reference: date | None = None) -> list[tuple[DateMention, DateSpan | None]]:
+    """Every expression of a paragraph with its span. A period counted back ("over the past three days")
+    ends on the latest single day named before it in the same paragraph ("on Tuesday night"), when that day
+    lies within the period counted from publication: the seed's "third night ... on Tuesday night. ... killed
+    over the past three days" gives 15-17 Nov, not 16-18."""
+    out: list[tuple[DateMention, DateSpan | None]] = []
+    latest_day: date | None = None
+    for mention in find_date_expressions(text):
+        span = resolve(mention.text, published, timezone=timezone, reference=reference)
+        if (span is not None and latest_day is not None and mention.kind == "week"
+                and re.search(r"(?:past|last|previous)\s+\S+\s+(?:days|nights)", mention.text, re.I)
+                and span.earliest is not None and span.earliest <= latest_day < (span.latest or latest_day)):
+            n = (span.latest - span.earliest).days + 1  # type: ignore[operator]
+            span = DateSpan(latest_day - timedelta(days=n - 1), latest_day, span.precision, span.expression,
+                            f"the {n} days ending {latest_day.isoformat()}, the last day named before it")
+        if span is not None and span.precision == 1 and span.earliest == span.latest:
+            latest_day = max(latest_day or span.earliest, span.earliest)  # type: ignore[type-var]
+        out.append((mention, span))
+    return out
+
+
+def split_days(span: DateSpan) -> list[date]:
+    """The days of a span, for ACLED's per-day split of a total: every day of a day- or week-precision span
+    (at most 31); a month-precision span gives its one ACLED coding day."""
+    if span.earliest is None or span.latest is None:
+        return []
+    if span.precision == 3 or (span.latest - span.earliest).days > 30:
+        return [acled_day(span)]  # type: ignore[list-item]
+    n = (span.latest - span.earliest).days + 1
+    return [span.earliest + timedelta(days=i) for i in range(n)]
+
+
+def acled_day(span: DateSpan) -> date | None:
+    """ACLED's event_date for a span: the day itself (tp 1 single day, or the first day of a named range);
+    the middle of a week or period (tp 2: "last week" -> Thursday of that Monday-Sunday week); the month's
+    middle, or its first/last day when the text says beginning/end (tp 3)."""
+    if span.earliest is None or span.latest is None:
+        return None
+    if span.precision == 1:
+        return span.earliest
+    if span.precision == 3:
+        if "beginning" in span.basis:
+            return span.earliest
+        if "end of the month" in span.basis:
+            return span.latest
+    return span.earliest + timedelta(days=(span.latest - span.earliest).days // 2)
