@@ -257,6 +257,12 @@ def _repeats_title(par: str, title: str) -> bool:
     return common / len(heads) >= 0.7 or common / len(words) >= 0.7
 
 
+def _has_glued_body(par: str) -> bool:
+    """A chrome widget glued to body text: after the inline repairs, what is left is no longer chrome."""
+    rest = clean_paragraph(par)
+    return bool(rest) and rest != _WS.sub(" ", par).strip() and not is_boilerplate(rest)
+
+
 def clean_paragraphs(paragraphs: list[str], *, title: str = "") -> list[str]:
     """The body paragraphs that survive cleaning, repaired. ``title`` set: a leading copy of it is dropped."""
     kept: list[str] = []
@@ -270,8 +276,9 @@ def clean_paragraphs(paragraphs: list[str], *, title: str = "") -> list[str]:
         if is_boilerplate(par) or _LINK_TEASER.search(par):
             in_link_list = bool(re.match(r"^[-–—•*\s]*(?:read more|related|recommended|see (?:more|also)|also read|"
                                          r"more from|most read|popular on|trending|don'?t miss)", par, re.I))
-            continue
-        par = clean_paragraph(par)
+            if not _has_glued_body(par):
+                continue
+        par = clean_paragraph(par)  # inline junk out first, so that a glued body sentence is judged alone
         if not par or is_boilerplate(par):
             continue
         key = _norm(par)
@@ -302,7 +309,9 @@ def clean(article: Article, *, check_language: bool = True) -> Article:
     ``check_language=False`` keeps articles in any language (the html-extraction scorer uses it).
     """
     paragraphs = split_paragraphs(repair(article.body))
-    found = pubdate.from_paragraphs(paragraphs[:12])  # before the publish lines are dropped
+    # pubdate reads the publish lines before they are dropped; a prefix glued to the lead is read alone
+    found = pubdate.from_paragraphs([m.group(0).strip(" |:-") if (m := _PUBLISHED_PREFIX.match(p))
+                                     and not is_boilerplate(p) else p for p in paragraphs[:12]])
     # A headline from page metadata is stored apart; in plain text the first line is the title and stays.
     title_from_meta = article.kind in ("html", "warc") and bool(article.title)
     kept = clean_paragraphs(paragraphs, title=clean_title(article.title) if title_from_meta else "")

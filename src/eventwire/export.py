@@ -20,33 +20,39 @@ ACLED_COLUMNS = ("event_id_cnty,event_date,year,time_precision,disorder_type,eve
 EXTRA_COLUMNS = ("evidence,attributed_to,verification,origin,destination,date_expression,report_ids,n_sources,"
                  "inter1_code,inter2_code,interaction_code,injured,arrested,abducted").split(",")
 FORMATS = ("acled", "geojson", "jsonl", "parquet", "plover")
-_SUBREGION = {"Western Asia": "Middle East", "Northern Africa": "Northern Africa", "Eastern Africa": "Eastern Africa",
-              "Middle Africa": "Middle Africa", "Western Africa": "Western Africa", "Southern Africa": "Southern Africa",
-              "Southern Asia": "South Asia", "South-Eastern Asia": "Southeast Asia", "Eastern Asia": "East Asia",
-              "Central Asia": "Caucasus and Central Asia", "Northern America": "North America",
-              "Central America": "Central America", "South America": "South America", "Caribbean": "Caribbean"}
-_REGION_OVERRIDES = {"IRN": "Middle East", "ARM": "Caucasus and Central Asia", "AZE": "Caucasus and Central Asia",
-                     "GEO": "Caucasus and Central Asia", "MEX": "Central America"}
+_REGIONS = {  # ACLED's regions by ISO3; countries not listed fall back to their continent (Europe, Oceania)
+    "Western Africa": "BEN BFA CPV CIV GMB GHA GIN GNB LBR MLI MRT NER NGA SEN SLE TGO",
+    "Middle Africa": "AGO CMR CAF TCD COG COD GNQ GAB STP",
+    "Eastern Africa": "BDI COM DJI ERI ETH KEN MDG MWI MUS MOZ RWA SYC SOM SSD TZA UGA ZMB ZWE REU MYT",
+    "Southern Africa": "BWA SWZ LSO NAM ZAF",
+    "Northern Africa": "DZA EGY LBY MAR SDN TUN ESH",
+    "Middle East": "BHR IRN IRQ ISR JOR KWT LBN OMN PSE QAT SAU SYR TUR ARE YEM",
+    "South Asia": "AFG BGD BTN IND MDV NPL PAK LKA",
+    "Southeast Asia": "BRN KHM IDN LAO MYS MMR PHL SGP THA TLS VNM",
+    "East Asia": "CHN HKG MAC JPN MNG PRK KOR TWN",
+    "Caucasus and Central Asia": "ARM AZE GEO KAZ KGZ TJK TKM UZB",
+    "Central America": "BLZ CRI SLV GTM HND MEX NIC PAN",
+    "Caribbean": "AIA ATG ABW BHS BRB BES VGB CYM CUB CUW DMA DOM GRD GLP HTI JAM MTQ MSR PRI BLM KNA LCA MAF VCT "
+                 "SXM TTO TCA VIR",
+    "South America": "ARG BOL BRA CHL COL ECU FLK GUF GUY PRY PER SUR URY VEN",
+    "North America": "CAN USA BMU GRL SPM",
+}
+_REGION_OF = {iso3: name for name, codes in _REGIONS.items() for iso3 in codes.split()}
 
 
 def region(iso3: str) -> str:
-    """ACLED's region of a country (from the UN subregion, with ACLED's exceptions)."""
+    """ACLED's region of a country."""
     if not iso3:
         return ""
-    if iso3 in _REGION_OVERRIDES:
-        return _REGION_OVERRIDES[iso3]
+    if iso3 in _REGION_OF:
+        return _REGION_OF[iso3]
     try:
         from countryinfo import CountryInfo
 
-        info = CountryInfo(iso3).info()
-    except Exception:  # noqa: BLE001 - countryinfo raises its own and KeyError for odd codes
+        continent = CountryInfo(iso3).info().get("region") or ""
+    except Exception:  # noqa: BLE001 - countryinfo raises its own errors for unknown codes
         return ""
-    sub = info.get("subregion") or ""
-    if info.get("region") == "Europe":
-        return "Europe"
-    if info.get("region") == "Oceania":
-        return "Oceania"
-    return _SUBREGION.get(sub, "")
+    return continent if continent in ("Europe", "Oceania") else ""
 
 
 def _name(actor: Actor | None) -> str:

@@ -9,7 +9,7 @@ Scoring reproduces the benchmark's own ``evaluate.py``: texts are tokenised as `
 each page gets TP/FP/FN as the multiset overlap of its shingles, normalised to sum to 1 so that
 long pages do not weigh more. Precision is the mean over pages that predicted something, recall
 the mean over pages whose gold is not empty, and F1 the harmonic mean of those two means (not a
-mean of per-page F1s). A page with nothing on either side counts as perfect.
+mean of per-page F1s). A page with nothing on either side is left out of both means.
 
 What is scored is what eventwire stores: ``ingest.html`` (trafilatura) followed by
 ``clean.clean`` with the language gate off (a page in another language is still extracted here;

@@ -34,11 +34,11 @@ from ..resolve import pubdate
 from . import EvalContext, EvalResult, log, scorer
 
 _MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
-_KEY_DAY = re.compile(r"(\d{1,2})\s+([A-Z]{3})\s+(\d{2,4})")
+_KEY_DAY = re.compile(r"(\d{1,2})\s+([A-Z]{3})[A-Z]*\s+(\d{2,4})")
 OPEN_WINDOW_DAYS = 7  # "- D": the week up to D
 OWN_DATE_BONUS = 1.0
 NON_TRIGGER_DATED = True
-NON_TRIGGER_PENALTY = 1.0
+NON_TRIGGER_PENALTY = 0.0
 
 _TRIGGER = re.compile(
     r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|SLAIN|SLAY\w*|SHOT|SHOOT\w*|GUNNED|MACHINEGUNNED|WOUND\w*|INJUR\w*|"
@@ -144,6 +144,8 @@ def sentence_date(sentence: str, published: date | None) -> tuple[tuple[date, da
     triggers = [m.start() for m in _TRIGGER.finditer(sentence)]
     scored = []
     for m in rdates.find_date_expressions(sentence):
+        if m.text.lower().startswith("since"):  # a state since then, not the incident's day
+            continue
         span = rdates.resolve(m.text, published)
         if span is None or span.earliest is None or span.latest is None:
             continue

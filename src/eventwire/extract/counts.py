@@ -56,6 +56,9 @@ def parse_number(text: str) -> tuple[int, int] | None:
     t = re.sub(r"^(?:at least|more than|over|nearly|almost|about|around|up to|as many as|an estimated|approximately|roughly)\s+", "", t)
     if t in VAGUE:
         return VAGUE[t], VAGUE[t]
+    whole = _word_value(t)
+    if whole is not None:
+        return whole, whole
     parts = re.split(r"\s*(?:-|–|\bto\b|\band\b|\bor\b)\s*", t)
     values = [v for v in (_word_value(p) for p in parts if p) if v is not None]
     if not values:

@@ -78,8 +78,7 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def _keep(text: str, start: int, end: int, flags: int, rank: int, covered: frozenset[int],
-          *, demonyms: bool) -> bool:
+def _keep(text: str, start: int, end: int, flags: int, rank: int, *, demonyms: bool) -> bool:
     surface = text[start:end]
     if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_@#/")) or \
             (end < len(text) and (text[end].isalnum() or text[end] in "_@/")):
@@ -107,10 +106,9 @@ def _keep(text: str, start: int, end: int, flags: int, rank: int, covered: froze
                 not re.search(rf"(?<![.!?]\s)(?<!^){re.escape(surface)}\b", text[end:]):
             return False
     if prev[:1].isupper() and prev.lower() not in _LEAD_OK and not prev.endswith((".", ",")) \
-            and start - len(prev) - 1 not in covered and not _SENT_END.search(text[max(0, start - len(prev) - 4):
-                                                                                 start - len(prev) - 1]):
+            and not _SENT_END.search(text[max(0, start - len(prev) - 4):start - len(prev) - 1]):
         return False
-    if nxt[:1].isupper() and nxt.lower() not in ADMIN_SUFFIXES and end + 1 not in covered:
+    if nxt[:1].isupper() and nxt.lower() not in ADMIN_SUFFIXES:
         return False
     return True
 
@@ -125,13 +123,12 @@ def find_place_mentions(text: str, *, demonyms: bool = False) -> list[tuple[int,
     for end_idx, (length, flags, rank) in auto.iter(low):
         found.append((end_idx - length + 1, end_idx + 1, flags, rank))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-    starts = frozenset(m[0] for m in found if _proper(text[m[0]:m[1]]))
     out: list[tuple[int, int]] = []
     last_end = -1
     for start, end, flags, rank in found:
         if start < last_end:
             continue
-        if _keep(text, start, end, flags, rank, starts | frozenset(e for _, e in out), demonyms=demonyms):
+        if _keep(text, start, end, flags, rank, demonyms=demonyms):
             out.append((start, end))
             last_end = end
     return out

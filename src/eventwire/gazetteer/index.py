@@ -40,6 +40,7 @@ class Candidate:
     tier: int  # 0 exact .. 3 skeleton
     flags: int
     sim: float  # 0..1 string similarity of the query to the place's name (variant keys)
+    primary: bool = True  # the query is the place's own name (not one of its alternate names)
 
     @property
     def demonym(self) -> bool:
@@ -116,14 +117,17 @@ class Gazetteer:
                 if pid not in found:
                     found[pid] = value
                     admin_only.add(pid)
-        qvar = variant_key(norm_key(stripped or name)).lstrip("=")
+        qvars = {variant_key(norm_key(name)).lstrip("="), variant_key(norm_key(stripped or name)).lstrip("=")}
         out: list[Candidate] = []
         for pid, (tier, flags) in found.items():
             row = self.place(pid)
             if row is None or (pid in admin_only and row.kind not in ADMIN_KINDS):
                 continue
-            sim = 1.0 if tier <= 1 else fuzz.ratio(qvar, variant_key(norm_key(row.name)).lstrip("=")) / 100.0
-            out.append(Candidate(row, tier, flags, sim))
+            pvar = variant_key(norm_key(row.name)).lstrip("=")
+            pstrip = strip_admin_suffix(row.name)
+            primary = pvar in qvars or bool(pstrip and variant_key(norm_key(pstrip)).lstrip("=") in qvars)
+            sim = 1.0 if tier <= 1 else max(fuzz.ratio(q, pvar) for q in qvars) / 100.0
+            out.append(Candidate(row, tier, flags, sim, primary))
         if not out:
             return ()
         best = min(c.tier for c in out)

@@ -80,6 +80,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day", r"(?:last|this|early\s+this|late\s+this|earlier\s+this)\s+(?:night|morning|afternoon|evening)"),
     ("day", rf"(?:a\s+)?{_NUM}\s+days?\s+ago"),
     ("weekday", rf"(?:(?:on|last|this\s+past|this|early|late|since)\s+)?{_WD}(?:'s)?{_PART}?"),
+    ("date", rf"since\s+{_ONE_DATE}"),
     ("week", r"(?:during\s+|over\s+|at\s+|in\s+)?(?:last|this|the\s+past|the\s+last|the)\s+weekend"),
     ("week", r"(?:over\s+|during\s+|in\s+|within\s+)?(?:the\s+)?(?:past|last|previous)\s+week"),
     ("week", r"(?:earlier\s+|later\s+|late\s+|early\s+)?(?:this|last)\s+week(?:'s)?"),
@@ -87,6 +88,9 @@ _PATTERNS: list[tuple[str, str]] = [
              r"(?:days|nights|weeks)"),
     ("week", r"(?:in|over|during)\s+(?:recent|the\s+past\s+few|the\s+last\s+few)\s+days"),
     ("week", rf"{_NUM}\s+weeks?\s+ago"),
+    ("week", rf"(?:in\s+|over\s+|during\s+|within\s+)?(?:the\s+)?(?:past|last)\s+(?:{_NUM}\s+)?hours"),
+    ("month", rf"(?:last|this\s+past)\s+{_MON}(?:\s+{_YEAR4})?"),
+    ("month", rf"(?:in|during)\s+the\s+month\s+of\s+{_MON}(?:,?\s+{_YEAR4})?"),
     ("month", r"(?:earlier|later|early|late)\s+this\s+month"),
     ("month", r"(?:this|last)\s+month(?:'s)?"),
     ("month", rf"(?:(?:in|during|since|early|late|mid|mid-|earlier\s+in|the\s+end\s+of|the\s+beginning\s+of|"
@@ -193,6 +197,9 @@ def resolve(expression: str, published: date | datetime | None, *, timezone: str
         return None
     mention = max(mentions, key=lambda m: m.end - m.start)
     span = _resolve_mention(mention, base, pub)
+    if span is not None and span.earliest is not None and re.match(r"since\b", mention.text, re.I):
+        width = (base - span.earliest).days
+        span = DateSpan(span.earliest, base, 2 if width <= 7 else 3, "", span.basis + "; since then, up to publication")
     if span is None or span.earliest is None or span.latest is None:
         return None
     if span.latest > pub:  # clamp a period that runs up to "now"; a wholly future date is no date
@@ -354,6 +361,13 @@ def _week(w: str, base: date, pub: date) -> DateSpan | None:
         else:
             sat = _last_weekday(base, 5)
         return _span(sat, sat + timedelta(days=1), 2, "weekend on or before publication")
+    if w.endswith("hours"):
+        m = re.search(rf"(?:past|last) ({_NUM}) hours", w)
+        hours = _number(m.group(1)) if m else 24
+        if hours <= 24:  # "in the last 24 hours", "the past few hours": the reporting day
+            return _span(base, base, 1, f"the {hours} hours before publication: publication day")
+        days = -(-hours // 24)
+        return _span(base - timedelta(days=days - 1), base, 2, f"the {hours} hours before publication")
     m = re.search(rf"(?:past|last|previous) ({_NUM}) (days|nights|weeks)", w)
     if m:
         n = _number(m.group(1)) * (7 if m.group(2) == "weeks" else 1)
@@ -401,6 +415,8 @@ def _month(w: str, base: date, pub: date) -> DateSpan | None:
     month = _MONTHS[mon.group(1)]
     if mon.group(2):
         year = int(mon.group(2))
+    elif w.startswith("last ") or w.startswith("this past "):
+        year = base.year if month < base.month else base.year - 1
     else:
         year = base.year if month <= base.month else base.year - 1
     a, b = _month_bounds(year, month)

@@ -17,22 +17,41 @@ from dataclasses import dataclass, field
 
 from ..gazetteer.detect import find_place_mentions
 from ..gazetteer.index import Candidate, Gazetteer, PlaceRow, gazetteer, haversine
-from ..gazetteer.keys import norm_key
+from ..gazetteer.keys import ADMIN_SUFFIXES, norm_key
 from ..model import Place
 
 __all__ = ["find_place_mentions", "resolve_places", "lookup", "geo_precision"]
 
 log = logging.getLogger(__name__)
 
-_TIER_PENALTY = (0.0, -0.3, -1.2, -2.5)
-_KIND_PRIOR = {"country": 4.5, "adm1": 2.2, "region": 2.0, "capital": 1.6, "adm2": 0.3, "city": 0.0}
-_POP_WEIGHT = 0.55
-_COUNTRY_WEIGHT = 3.0
-_ADM1_WEIGHT = 2.5
-_CONTAIN_BONUS = 6.0
-_COHERENCE_WEIGHT = 2.5
-_COHERENCE_KM = 250.0
-_NONE_BELOW = -0.5  # a best score under this is "no answer"
+
+
+@dataclass
+class Weights:
+    """Ranking weights (log-odds-like units), fitted on the pooled dev halves of four corpora."""
+
+    tier: tuple[float, ...] = (0.0, -0.3, -1.2, -2.5)
+    short_norm: float = -2.0  # a short/code-like query that only matches after normalisation
+    sim: float = 7.5
+    kind: dict[str, float] = field(default_factory=lambda: {
+        "country": 4.5, "adm1": 2.2, "region": 1.4, "capital": 1.6, "adm2": 0.3, "city": 0.0})
+    alias_admin: float = -1.5  # an ADM1/ADM2 matched only through an alternate name
+    seat: float = -3.0  # an ADM1/ADM2 named after a town inside it, when the mention has no admin word
+    pop: float = 0.55
+    code: float = -0.5
+    country: float = 3.0
+    adm1: float = 2.5
+    contain: float = 2.5
+    contain_miss: float = -1.0
+    metonymy: float = 3.0
+    coherence: float = 2.5
+    coherence_km: float = 250.0
+    none_below: float = -0.5
+    far_km: float = 2000.0  # a weak reading this far from every other place, in a country the
+    # document never mentions otherwise, is a far-away guess: no answer
+
+
+W = Weights()
 _METONYMY = re.compile(
     r"^(?:'s|’s)?\s*(?:has|have|had|will|would|said|says|say|wants|announced|accused|warned|insisted|denied|"
     r"refused|rejected|condemned|threatened|urged|agreed|responded|officials?|government|administration)\b")
@@ -55,14 +74,19 @@ class _Group:
     metonymy: bool = False
     choice: Candidate | None = None
     score: float = 0.0
+    far: bool = False  # the choice is a far-away guess: answer None (or the document's focus)
+    seats: frozenset[int] = frozenset()  # admin areas that share this name with a town inside them
 
 
-def _prior(c: Candidate) -> float:
+def _prior(c: Candidate, surface: str = "") -> float:
     p = c.place
-    s = _TIER_PENALTY[c.tier] + (c.sim - 1.0) * 4.0 + _KIND_PRIOR.get(p.kind, 0.0)
-    s += _POP_WEIGHT * math.log10(p.pop + 10)
+    s = W.tier[c.tier] + (c.sim - 1.0) * W.sim + W.kind.get(p.kind, 0.0) + W.pop * math.log10(p.pop + 10)
+    if c.tier == 1 and len(surface) <= 4:
+        s += W.short_norm
     if c.code:
-        s -= 0.5
+        s += W.code
+    if not c.primary and not c.code and p.kind in ("adm1", "adm2"):
+        s += W.alias_admin
     return s
 
 
@@ -77,6 +101,16 @@ def _contained(c: Candidate, container: tuple[Candidate, ...]) -> bool:
     return False
 
 
+def _seats(cands: tuple[Candidate, ...], after: str) -> frozenset[int]:
+    """Admin areas named like a town inside them ("Raqqa", "Mosul"), unless "X province" is written."""
+    words = after.split()
+    if words and words[0].strip(".,;:").casefold() in ADMIN_SUFFIXES:
+        return frozenset()
+    towns = [c.place for c in cands if c.primary and c.place.kind in ("city", "capital")]
+    return frozenset(c.place.id for c in cands if c.place.kind in ("adm1", "adm2") and c.primary
+                     and any(t.adm1 == c.place.id or t.adm2 == c.place.id for t in towns))
+
+
 class _Doc:
     def __init__(self, gz: Gazetteer, text: str, spans: list[tuple[int, int]], country_prior: str | None,
                  dateline: str):
@@ -85,18 +119,19 @@ class _Doc:
         self.spans = spans
         self.groups: dict[str, _Group] = {}
         self.of_span: list[_Group | None] = []
-        self.countries: Counter[str] = Counter()
-        self.adm1s: Counter[int] = Counter()
-        self.points: list[tuple[int, float, float]] = []  # (group id, lat, lon) of resolved places
+        self.base_countries: Counter[str] = Counter()
+        self.base_adm1s: Counter[int] = Counter()
         if country_prior:
-            self.countries[country_prior.upper()[:2]] += 3
+            self.base_countries[country_prior.upper()[:2]] += 3
         if dateline.strip():
             cands = self._cands(dateline.strip())
             if cands:
                 top = max(cands, key=_prior).place
-                self.countries[top.cc] += 2
-                if top.adm1:
-                    self.adm1s[top.adm1] += 1
+                self.base_countries[top.cc] += 2
+                if top.adm1 or top.kind == "adm1":
+                    self.base_adm1s[top.adm1 or top.id] += 1
+        self.countries: Counter[str] = Counter(self.base_countries)
+        self.adm1s: Counter[int] = Counter(self.base_adm1s)
         self._collect()
 
     def _cands(self, surface: str) -> tuple[Candidate, ...]:
@@ -121,6 +156,7 @@ class _Doc:
             group = self.groups.get(key)
             if group is None:
                 group = self.groups[key] = _Group(key, surface, cands=self._cands(surface))
+                group.seats = _seats(group.cands, self.text[end:end + 16])
             group.idx.append(i)
             self.of_span.append(group)
             after = self.text[end:end + 40]
@@ -141,71 +177,89 @@ class _Doc:
             return tuple(c for c in self._cands(m.group(1)) if c.place.kind in _BROAD)
         return ()
 
-    def score(self, g: _Group, c: Candidate, *, coherence: bool) -> float:
+    def score(self, g: _Group, c: Candidate) -> float:
+        """Prior + document profile (leave-one-out) + containment + metonymy + coherence."""
         p = c.place
-        s = _prior(c)
-        total_c = sum(self.countries.values())
-        if total_c:
-            s += _COUNTRY_WEIGHT * self.countries[p.cc] / total_c
-        total_a = sum(self.adm1s.values())
-        if total_a and p.kind not in ("country", "adm1", "region"):
-            s += _ADM1_WEIGHT * self.adm1s[p.adm1] / total_a
+        s = _prior(c, g.surface)
+        own = g.choice.place if g.choice is not None else None
+        weight = min(len(g.idx), 3)
+        own_cc = own.cc if own is not None else None
+        own_a1 = (own.id if own.kind == "adm1" else own.adm1) if own is not None else None
+        total_c = sum(self.countries.values()) - (weight if own is not None else 0)
+        if total_c > 0:
+            s += W.country * (self.countries[p.cc] - (weight if p.cc == own_cc else 0)) / total_c
+        total_a = sum(self.adm1s.values()) - (weight if own_a1 else 0)
+        a1 = p.id if p.kind == "adm1" else p.adm1
+        if total_a > 0 and a1 and p.kind not in ("country", "region"):
+            s += W.adm1 * (self.adm1s[a1] - (weight if a1 == own_a1 else 0)) / total_a
         if g.containers:
-            s += _CONTAIN_BONUS if any(_contained(c, k) for k in g.containers) else -1.0
+            s += W.contain if any(_contained(c, k) for k in g.containers) else W.contain_miss
+        if p.kind in ("adm1", "adm2") and g.seats and p.id in g.seats:
+            s += W.seat
         if g.metonymy and p.kind == "capital":
-            s += 3.0
-        if coherence and self.points and p.kind not in ("country", "region", "adm1"):
-            near = min((haversine(p.lat, p.lon, la, lo) for gid, la, lo in self.points if gid != id(g)),
+            s += W.metonymy
+        if p.kind not in ("country", "region", "adm1"):
+            near = min((haversine(p.lat, p.lon, o.choice.place.lat, o.choice.place.lon)
+                        for o in self.groups.values()
+                        if o is not g and o.choice is not None and o.choice.place.kind not in _BROAD),
                        default=None)
             if near is not None:
-                s += _COHERENCE_WEIGHT * math.exp(-near / _COHERENCE_KM)
+                s += W.coherence * math.exp(-near / W.coherence_km)
         return s
 
-    def choose(self, g: _Group, *, coherence: bool) -> None:
+    def choose(self, g: _Group) -> None:
         if not g.cands:
             g.choice, g.score = None, float("-inf")
             return
-        scored = sorted(((self.score(g, c, coherence=coherence), c) for c in g.cands), key=lambda x: -x[0])
-        g.score, g.choice = scored[0]
+        g.score, g.choice = max(((self.score(g, c), c) for c in g.cands), key=lambda x: x[0])
 
-    def add_profile(self, g: _Group) -> None:
-        if g.choice is None:
-            return
-        p = g.choice.place
-        weight = min(len(g.idx), 3)
-        self.countries[p.cc] += weight
-        if p.kind == "adm1":
-            self.adm1s[p.id] += weight
-        elif p.adm1:
-            self.adm1s[p.adm1] += weight
-        if p.kind not in ("country", "region"):
-            self.points.append((id(g), p.lat, p.lon))
+    def _profile(self) -> None:
+        self.countries = Counter(self.base_countries)
+        self.adm1s = Counter(self.base_adm1s)
+        for g in self.groups.values():
+            if g.choice is None:
+                continue
+            p = g.choice.place
+            weight = min(len(g.idx), 3)
+            self.countries[p.cc] += weight
+            if p.kind == "adm1" or p.adm1:
+                self.adm1s[p.id if p.kind == "adm1" else p.adm1] += weight
 
     def run(self) -> None:
         groups = [g for g in self.groups.values() if g.cands]
-        # stage 1: countries, ADM1 and regions whose best reading is broad
-        broad = []
+        # pass 1: each name on its own (prior, dateline, caller's country prior)
         for g in groups:
-            self.choose(g, coherence=False)
-            if g.choice is not None and g.choice.place.kind in _BROAD and g.choice.tier <= 1:
-                broad.append(g)
-        for g in broad:
-            self.add_profile(g)
-        # stage 2: everything, conditioned on the broad profile; then once more with coherence
-        rest = [g for g in groups if g not in broad]
-        for g in rest:
-            self.choose(g, coherence=False)
-        for g in rest:
-            self.add_profile(g)
+            g.score, g.choice = max(((_prior(c, g.surface), c) for c in g.cands), key=lambda x: x[0])
+        # passes 2-3: countries/ADM1 first, then the rest, each conditioned on all other choices
+        for _ in range(2):
+            self._profile()
+            for g in sorted(groups, key=lambda g: g.choice is None or g.choice.place.kind not in _BROAD):
+                self.choose(g)
+        self._profile()
         for g in groups:
-            self.choose(g, coherence=True)
+            if g.choice is not None and self._far_guess(g, g.choice):
+                g.far = True
+
+    def _far_guess(self, g: _Group, c: Candidate) -> bool:
+        p = c.place
+        weak = c.tier >= 2 or not c.primary or (p.kind == "city" and p.pop < 5000)
+        if not weak or p.kind in _BROAD:
+            return False
+        weight = min(len(g.idx), 3)
+        if self.countries[p.cc] - weight > 0:
+            return False
+        others = [o.choice.place for o in self.groups.values()
+                  if o is not g and o.choice is not None and not o.far]
+        if len(others) < 2:
+            return False
+        return min(haversine(p.lat, p.lon, o.lat, o.lon) for o in others) > W.far_km
 
     def focus(self) -> PlaceRow | None:
         """The most mentioned town-level place (for facilities and unknown names inside it)."""
         counts: Counter[int] = Counter()
         rows: dict[int, PlaceRow] = {}
         for g in self.groups.values():
-            if g.choice is not None and g.choice.place.kind in ("city", "capital", "adm2"):
+            if g.choice is not None and not g.far and g.choice.place.kind in ("city", "capital", "adm2"):
                 counts[g.choice.place.id] += len(g.idx)
                 rows[g.choice.place.id] = g.choice.place
         return rows[counts.most_common(1)[0][0]] if counts else None
@@ -225,12 +279,11 @@ class _Doc:
     def _place(self, g: _Group | None, surface: str, focus: PlaceRow | None) -> Place | None:
         if g is None:
             return None
-        if g.choice is None:
-            if focus is None or not surface[:1].isupper():
+        if g.choice is None or g.far or g.score < W.none_below:
+            # a facility, street or unknown name inside the story's town: ACLED codes it to that town
+            if focus is None or not surface[:1].isupper() or any(c.demonym for c in g.cands):
                 return None
             return self.gz.to_place(focus, tier=1, confidence=0.15, text=surface)
-        if g.score < _NONE_BELOW:
-            return None
         confidence = 1.0 / (1.0 + math.exp(-(g.score - 4.0) / 2.0))
         return self.gz.to_place(g.choice.place, tier=g.choice.tier, confidence=confidence, text=surface)
 

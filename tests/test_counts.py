@@ -1,0 +1,56 @@
+"""Casualty figures: digits, words, vague words, ranges, lowest figure, per-day split."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventwire.extract import counts
+
+
+@pytest.mark.parametrize("sentence, field, low, high", [
+    ("At least 33 militants have been killed in the city over the past three days", "killed", 33, 33),
+    ("a blast killed five people and wounded 12 others", "killed", 5, 5),
+    ("killing dozens of militants", "killed", 12, 12),
+    ("several civilians were killed", "killed", 3, 3),
+    ("many people died in the fire", "killed", 10, 10),
+    ("hundreds of people were killed", "killed", 100, 100),
+    ("between 10 and 15 civilians were killed", "killed", 10, 15),
+    ("The death toll rose to 40", "killed", 40, 40),
+    ("police arrested several protesters", "arrested", 3, 3),
+    ("gunmen kidnapped 276 schoolgirls", "abducted", 276, 276),
+    ("twenty-one soldiers were killed", "killed", 21, 21),
+    ("more than 150 others were wounded", "injured", 150, 150),
+])
+def test_figures(sentence, field, low, high):
+    found = [f for f in counts.find(sentence) if f.field == field]
+    assert found, sentence
+    assert (found[0].low, found[0].high) == (low, high)
+
+
+@pytest.mark.parametrize("sentence", [
+    "US jets attacked hundreds of oil smuggling trucks in Deir Ezzor",
+    "In 2013 the group moved its headquarters",
+    "production of 34,000-40,000 barrels per day",
+    "The SDF launched the 3rd phase of the operation",
+])
+def test_no_false_figures(sentence):
+    assert not [f for f in counts.find(sentence) if f.field == "killed"]
+
+
+def test_lowest_figure_is_the_headline():
+    figs = counts.find("Officials said 30 were killed; a monitor said 45 were killed")
+    assert counts.totals(figs)["killed"] == (30, 45)
+
+
+@given(st.integers(min_value=0, max_value=10_000), st.integers(min_value=1, max_value=14))
+def test_split_per_day_sums_and_is_even(total, days):
+    parts = counts.split_per_day(total, days)
+    assert sum(parts) == total and len(parts) == days
+    assert max(parts) - min(parts) <= 1 and parts == sorted(parts, reverse=True)
+
+
+@given(st.integers(min_value=1, max_value=99999))
+def test_never_more_than_the_largest_number_stated(n):
+    (f,) = [f for f in counts.find(f"at least {n:,} people were killed") if f.field == "killed"]
+    assert f.low == n and f.high == n
