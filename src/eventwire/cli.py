@@ -101,13 +101,15 @@ def events(format: str = typer.Option("table", "--format", help="table | csv | j
            min_sources: int = typer.Option(0, help="Only events with at least this many independent sources."),
            db: Optional[str] = typer.Option(None, help=DB_HELP)) -> None:
     """List the events."""
+    from .cluster import event_day
+
     fmt = ex.check_format(format, ("table", "csv", "jsonl"))
     store = _store(db)
     evs = [e for e in store.events() if e.n_sources >= min_sources]
     if fmt == "table":
         table = Table("id", "date", "sub-event type", "actor 1", "actor 2", "location", "dead", "sources")
         for e in evs:
-            table.add_row(e.id, e.date.earliest.isoformat() if e.date and e.date.earliest else "", e.sub_event_type,
+            table.add_row(e.id, str(event_day(e.date) or ""), e.sub_event_type,
                           e.actor1.acled_name if e.actor1 else "", e.actor2.acled_name if e.actor2 else "",
                           e.place.name if e.place else "", str(e.fatalities), str(e.n_sources))
         out.print(table)

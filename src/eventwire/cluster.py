@@ -11,12 +11,20 @@ import hashlib
 from collections import defaultdict
 from typing import Any
 
+from datetime import date
+
 from .extract import taxonomy
-from .model import Event, Report
+from .model import DateSpan, Event, Report
+from .resolve.dates import acled_day
+
+
+def event_day(span: DateSpan | None) -> date | None:
+    """ACLED's event_date for a span (a day; the middle of a week or month)."""
+    return acled_day(span) if span is not None else None
 
 
 def _key(r: Report) -> tuple[str, str, str, str]:
-    day = r.date.earliest.isoformat() if r.date and r.date.earliest else ""
+    day = event_day(r.date).isoformat() if event_day(r.date) else ""
     place = r.place.geonameid if r.place else (r.destination.geonameid if r.destination else "")
     return taxonomy.family(r.sub_event_type), r.sub_event_type, day, place
 
@@ -37,7 +45,7 @@ def cluster(reports: list[Report], articles: dict[str, dict[str, Any]]) -> list[
         else:
             home.append(r)
     events = [build_event(g, articles) for groups_ in groups.values() for g in groups_]
-    return sorted(events, key=lambda e: (e.date.earliest.isoformat() if e.date and e.date.earliest else "", e.id))
+    return sorted(events, key=lambda e: (str(event_day(e.date) or ""), e.id))
 
 
 def _compatible(a: set[str], b: set[str]) -> bool:
@@ -82,7 +90,8 @@ def build_event(group: list[Report], articles: dict[str, dict[str, Any]]) -> Eve
 
 def notes_for(ev: Event, group: list[Report]) -> str:
     """ACLED house style: 'On <date>, <actor> <did> in <place>.' plus splits and doubts."""
-    when = ev.date.earliest.strftime("%-d %B %Y") if ev.date and ev.date.earliest else "an unknown date"
+    day = event_day(ev.date)
+    when = day.strftime("%-d %B %Y") if day else "an unknown date"
     who = ev.actor1.acled_name or ev.actor1.name if ev.actor1 else "unidentified actors"
     where = ev.place.name if ev.place else "an unknown place"
     parts = [f"On {when}, {who}: {ev.sub_event_type.lower()} in {where}."]

@@ -65,7 +65,9 @@ def acled_row(ev: Event, *, timestamp: int = 0, evidence: list[str] | None = Non
     inter1 = ev.actor1.inter if ev.actor1 else 0
     inter2 = ev.actor2.inter if ev.actor2 else 0
     code, label = interaction(inter1, inter2)
-    day = ev.date.earliest if ev.date and ev.date.earliest else None
+    from .cluster import event_day
+
+    day = event_day(ev.date)
     return {
         "event_id_cnty": f"{p.iso3 if p and p.iso3 else 'XXX'}-{ev.id}",
         "event_date": day.isoformat() if day else "", "year": day.year if day else "",
@@ -126,12 +128,14 @@ def plover_records(events: list[Event]) -> Iterator[dict[str, Any]]:
         return [{"code": a.country or "", "sector": a.plover_sector, "entity_text": a.text, "entity_name": a.name,
                  "wikidata_id": a.wikidata}]
 
+    from .cluster import event_day
+
     for ev in events:
         if not ev.plover or not ev.plover.get("event"):
             continue
         p = ev.place
         yield {"id": ev.id, "has_event": True,
-               "date": ev.date.earliest.isoformat() if ev.date and ev.date.earliest else None,
+               "date": str(event_day(ev.date)) if event_day(ev.date) else None,
                "actor": entity(ev.actor1), "recipient": entity(ev.actor2), "event": [ev.plover["event"]],
                "mode": ev.plover.get("mode", []), "context": ev.plover.get("context", []),
                "quad_code": ev.plover.get("quad_code", 0),

@@ -178,11 +178,15 @@ def merge_dictionary_mentions(article: Article) -> None:
     """Add dictionary actor and place mentions the statistical NER missed or mislabelled."""
     found = dictionary_mentions(article)
     kept = list(article.mentions)
+    # names of people seen in full ("Jeff Davis") are not places when they recur alone ("Davis told")
+    person_words = {w for k in kept if k.kind == "person" and " " in k.text.strip() for w in k.text.split()}
     for m in found:
         overlapping = [k for k in kept if k.start < m.end and m.start < k.end]
         if m.kind == "place":
-            # a dictionary place overrides an NER PERSON/ORG guess ("Deir Ezzor" tagged PERSON)
-            if any(k.kind in ("actor", "place") for k in overlapping):
+            if m.text in person_words or any(k.kind in ("actor", "place") for k in overlapping):
+                continue
+            # a dictionary place overrides an NER guess only on exactly its span ("Deir Ezzor" tagged PERSON)
+            if any((k.start, k.end) != (m.start, m.end) for k in overlapping):
                 continue
             kept = [k for k in kept if k not in overlapping]
         elif overlapping:

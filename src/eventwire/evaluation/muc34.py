@@ -6,14 +6,16 @@ message) we resolve the incident's date from the text and compare it with the ke
 How the text is read (no answer-key content is used to find dates):
 
 * the dateline ("SAN SALVADOR, 4 JAN 90 -- ") is the publication date, the base of relative expressions;
-* every sentence with a violent trigger word is a candidate incident; its date is the first date expression
-  of the sentence that resolves (an expression right after a speech verb, "SAID TODAY", comes last), else the
-  nearest dated sentence before it in the same paragraph, else the publication date (the MUC default fill);
-* the lead sentence is always a candidate (MUC leads usually state the main incident).
+* every sentence with a violent trigger word, every sentence that states its own date, and the lead are
+  candidate incidents. A candidate's date is the resolvable expression nearest a trigger word (an expression
+  right after a speech verb, "SAID TODAY THAT", comes last; "since X" and bracketed GMT notes are skipped),
+  else the nearest dated sentence before it in its paragraph, else the date of the last dated incident
+  sentence, else the publication date (the MUC default fill).
 
 How key templates meet candidates: like the MUC scorer's own template mapping, each key template is aligned
 to the candidate sentence that shares most of its slot strings (targets, instrument, perpetrators, place
-names, type words). This is alignment, not date finding: the key's date is never read before scoring.
+names, type words; a candidate stating its own date gets a small bonus). This is alignment, not date
+finding: the key's date is never read before scoring.
 The option ``anchor=first`` skips the alignment and gives every template the first candidate's date.
 
 How a key date is scored (docs/dates.md): our span [earliest, latest] is right when it lies inside the key's:
@@ -37,8 +39,6 @@ _MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT N
 _KEY_DAY = re.compile(r"(\d{1,2})\s+([A-Z]{3})[A-Z]*\s+(\d{2,4})")
 OPEN_WINDOW_DAYS = 7  # "- D": the week up to D
 OWN_DATE_BONUS = 1.0
-NON_TRIGGER_DATED = True
-NON_TRIGGER_PENALTY = 0.0
 
 _TRIGGER = re.compile(
     r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|SLAIN|SLAY\w*|SHOT|SHOOT\w*|GUNNED|MACHINEGUNNED|WOUND\w*|INJUR\w*|"
@@ -178,7 +178,7 @@ def candidates(published: date | None, sentences: list[Sentence]) -> list[Candid
     for i, s in enumerate(sentences):
         trigger = bool(_TRIGGER.search(s.text))
         found = dated[i]
-        if i > 0 and not trigger and not (NON_TRIGGER_DATED and found and not found[1]):
+        if i > 0 and not trigger and not (found and not found[1]):
             continue
         span = found[0] if found else None
         own = bool(found and not found[1])
@@ -223,8 +223,6 @@ def align(template: dict[str, str], cands: list[Candidate]) -> Candidate | None:
             total += 0.5
         if total and c.own:
             total += OWN_DATE_BONUS
-        if not c.trigger:
-            total -= NON_TRIGGER_PENALTY
         return total
 
     best = max(cands, key=lambda c: (score(c), -c.index))

@@ -14,7 +14,7 @@ import re
 from datetime import date
 from typing import Any
 
-from ..cluster import cluster
+from ..cluster import cluster, event_day
 from ..ingest import IngestOptions, read_inputs
 from ..model import Event, Report
 from ..pipeline import PipelineConfig, process
@@ -29,9 +29,10 @@ def _subs(g: dict[str, Any]) -> set[str]:
 
 
 def _matches(e: Event, g: dict[str, Any]) -> bool:
-    if e.sub_event_type not in _subs(g) or e.date is None or e.date.earliest is None or e.place is None:
+    day = event_day(e.date)
+    if e.sub_event_type not in _subs(g) or day is None or e.place is None:
         return False
-    days = abs((e.date.earliest - date.fromisoformat(g["event_date"])).days)
+    days = abs((day - date.fromisoformat(g["event_date"])).days)
     return days <= 1 and haversine_km(e.place.lat, e.place.lon, g["latitude"], g["longitude"]) <= 50
 
 
@@ -88,20 +89,20 @@ def score(ctx: EvalContext) -> EvalResult:
             reps = [reports[r] for r in e.report_ids]
             ok_actors = {g["actor1"], *g.get("acceptable_actor1", [])}
             fields["actor"].append(bool(e.actor1) and e.actor1.acled_name in ok_actors)
-            fields["date"].append(e.date.earliest.isoformat() == g["event_date"])
+            fields["date"].append(str(event_day(e.date)) == g["event_date"])
             fields["fatalities"].append(e.fatalities == g["fatalities"])
             claims = [c for c in g.get("attributed_to", []) if not c.lower().startswith("unattributed")]
             fields["attribution"].append(all(claimant_found(c, reps) for c in claims))
             ours = " ".join(text[s.start:s.end] for r in reps for s in r.evidence)
             fields["evidence"].append(all(_norm(ev)[:80] in _norm(ours) for ev in g.get("evidence", [])))
-            rows.append((g["gold_id"], f"{e.sub_event_type} {e.date.earliest} {e.place.name if e.place else ''} "
+            rows.append((g["gold_id"], f"{e.sub_event_type} {event_day(e.date)} {e.place.name if e.place else ''} "
                                        f"actor1={e.actor1.acled_name if e.actor1 else ''} dead={e.fatalities}"))
         for j, g in enumerate(core):
             if j not in matched.values():
                 rows.append((g["gold_id"], f"MISSED {g['sub_event_type']} {g['event_date']} {g['location']}"))
         for i, e in enumerate(events):
             if i not in matched and i not in neutral:
-                rows.append(("extra", f"{e.sub_event_type} {e.date.earliest if e.date else ''} "
+                rows.append(("extra", f"{e.sub_event_type} {event_day(e.date)} "
                                       f"{e.place.name if e.place else ''}: {reports[e.report_ids[0]].sentence[:80]}"))
     p, r, f1 = prf(tp, fp, fn)
     mean = lambda xs: sum(xs) / len(xs) if xs else 0.0  # noqa: E731

@@ -20,6 +20,10 @@ from .movement import movement_type
 
 VIOLENT_KINDS = {"air", "shelling", "suicide", "ied", "grenade", "chemical", "clash", "capture", "recapture", "attack",
                  "abduct", "sexual"}
+_CONTINUATION = re.compile(r"(?:The|This|That|These|Such) (?:process|operation|move|movement|attack|strike|strikes|raid|"
+                           r"assault|offensive|withdrawal|relocation|transfer|bombing|blast|explosion|incident|fighting|"
+                           r"clashes|convoy|evacuation)\b")
+_JIHADIST = re.compile(r"\b(?:jihad\w*|islamist\w*|extremist\w*|terror\w*)\b", re.I)
 _VICTIM_GROUP = re.compile(r"\b(?:militants|jihadists|fighters|insurgents|extremists|terrorists|rebels)\b", re.I)
 
 
@@ -51,6 +55,8 @@ class ArticleExtractor:
         countries = [p.iso3 for _, p in self.places if p.iso3]
         self.country = max(set(countries), key=countries.count) if countries else ""
         self.last_place: Place | None = None
+        self.seen: list[str] = []  # named actor ids in text order
+        self._news_day: date | None = None
         self.drafts: list[Draft] = []
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -63,7 +69,10 @@ class ArticleExtractor:
     def actor(self, mention: Mention | None, when: date | None, country: str) -> Actor | None:
         if mention is None:
             return None
-        actor_id = mention.ref or self.ctx.resolve(mention.text)
+        actor_id = mention.ref or self.ctx.resolve(mention.text) or ""
+        if actor_id.startswith("generic:unidentified-armed-group"):
+            words = self.a.text[max(0, mention.start - 20):mention.end]
+            actor_id = self.jihadist(words) or self.ctx.resolve(mention.text) or actor_id
         if not actor_id:
             if mention.kind == "place":
                 return None
@@ -79,9 +88,33 @@ class ArticleExtractor:
             if span is not None:
                 return span, True, False
             return None, False, True
-        if self.a.published:
-            return DateSpan(self.a.published, self.a.published, 2, "", "publication date (no date in the text)"), False, False
+        day = self.news_day()
+        if day:
+            return DateSpan(day, day, 2, "", "the article's news day (no date in the sentence)"), False, False
         return None, False, False
+
+    def news_day(self) -> date | None:
+        """The day an undated, present-tense claim belongs to: the latest day the article dates explicitly
+        (within two days before publication, e.g. 'said yesterday'), else the publication date."""
+        if self._news_day is None and self.a.published:
+            self._news_day = self.a.published
+            best = None
+            for mention, span in dates.resolve_in_context(self.a.text, self.a.published, timezone=self.a.timezone):
+                if span and span.precision == 1 and span.latest and 0 <= (self.a.published - span.latest).days <= 2:
+                    best = max(best or span.latest, span.latest)
+            if best:
+                self._news_day = best
+        return self._news_day
+
+    def jihadist(self, text: str) -> str:
+        """'jihadist militants', 'the extremists' point to the last named transnational militant group."""
+        if not _JIHADIST.search(text):
+            return ""
+        for actor_id in reversed(self.seen):
+            cameo = self.d.get(actor_id).cameo
+            if cameo.startswith("IMG") or "RAD" in cameo:
+                return actor_id
+        return ""
 
     # -- per sentence ----------------------------------------------------------------------------
     def sentence(self, si: int, sent: Span) -> None:
@@ -90,7 +123,9 @@ class ArticleExtractor:
         mentions = [m for m in self.a.mentions if sent.start <= m.start < sent.end]
         for m in mentions:
             if m.kind == "actor" and m.ref:
-                self.ctx.observe(actor_dict.ActorMatch(m.start, m.end, m.ref, m.text, False))
+                self.ctx.observe(actor_dict.ActorMatch(m.start, m.end, m.ref, m.text, m.ref.startswith("generic:")))
+                if not m.ref.startswith("generic:"):
+                    self.seen.append(m.ref)
         claimants = sources.find_claimants(s)
         claim_names = [c.text or c.name for c in claimants]
         agents = [m for m in mentions if m.kind == "actor" and not any(m.text in n for n in claim_names)]
@@ -105,14 +140,19 @@ class ArticleExtractor:
         trigs = triggers.find(s)
         note = modality.verification_note(s)
         if note:
-            self.attach_verification(note, sent_places)
+            self.attach_verification(note, sent, sent_places)
         main = [t for t in trigs if t.kind != "kill"]
         if not main and any(t.kind == "kill" for t in trigs):
             if self.attach_counts(si, sent, s, claimants):
                 return
             main = [t for t in trigs if t.kind == "kill"][:1]
+        before = len(self.drafts)
         for trig in self.primary(main):
             self.build(si, sent, s, trig, agents, sent_places, claimants)
+        if len(self.drafts) == before and _CONTINUATION.match(s) and self.drafts:
+            last = self.drafts[-1]
+            if last.sent_index == si - 1 and last.paragraph == self.paragraph_of(sent.start):
+                last.report.evidence.append(sent)  # "The process was carried out in stages ..." describes it further
         subs = [(m, p) for m, p in sent_places if p.feature not in ("country", "adm1", "region")]
         if subs:
             self.last_place = subs[-1][1]
@@ -157,6 +197,8 @@ class ArticleExtractor:
         if span and self.a.published and span.latest and (self.a.published - span.latest).days > 4:
             background = True
         place = pslot.place
+        if pslot.countries_only:
+            return  # only countries named: a country-level roll-up, not an incident (ACLED codes none)
         if place is None and self.last_place is not None and not is_move:
             place = self.last_place
         if place is None and is_move and not pslot.destination:
@@ -171,7 +213,9 @@ class ArticleExtractor:
             a1 = self.d.to_actor(gid, country_iso3=country, when=when, text="") if gid else None
             if a1 is None:
                 return  # civilians fleeing are not a movement of forces
-        a2 = self.actor(slots.actor2, when, country)
+        a2 = None if sub in taxonomy.MOVEMENT else self.actor(slots.actor2, when, country)
+        if background and a1 is None:
+            return  # a past incident mentioned in passing, with nobody named, is not coded
         if a2 is None and sub not in taxonomy.MOVEMENT and _VICTIM_GROUP.search(s[trig.end:]):
             gid = self.ctx.resolve("the militants")
             a2 = self.d.to_actor(gid, country_iso3=country, when=when, text="") if gid else None
@@ -219,11 +263,13 @@ class ArticleExtractor:
         rep.injured = max(rep.injured, figures.get("injured", (0, 0))[0])
         rep.evidence.append(sent)
         rep.attributed_to.extend(c for c in claimants if c.name not in {x.name for x in rep.attributed_to})
-        found = dates.find_date_expressions(s)
-        if found:
-            span = dates.resolve(found[0].text, self.a.published, timezone=self.a.timezone)
-            if span and span.earliest and span.latest and span.earliest < span.latest:
-                draft.count_span = span
+        par = self.a.paragraphs[draft.paragraph] if draft.paragraph >= 0 else sent
+        in_par = dates.resolve_in_context(self.a.text[par.start:par.end], self.a.published, timezone=self.a.timezone)
+        for mention, span in in_par:
+            inside = sent.start <= par.start + mention.start < sent.end
+            if inside and span and span.earliest and span.latest and span.earliest < span.latest:
+                draft.count_span = span  # "over the past three days": a total to split per day
+                break
         if rep.actor2 is None and _VICTIM_GROUP.search(s):
             gid = self.ctx.resolve("the militants")
             if gid:
@@ -231,10 +277,12 @@ class ArticleExtractor:
                 rep.actor2 = self.d.to_actor(gid, country_iso3=country, when=rep.date.earliest if rep.date else None)
         return True
 
-    def attach_verification(self, note: str, sent_places: list[tuple[Mention, Place]]) -> None:
+    def attach_verification(self, note: str, sent: Span, sent_places: list[tuple[Mention, Place]]) -> None:
         ids = {p.geonameid for _, p in sent_places}
         targets = [d for d in self.drafts if d.key_places & ids] or self.drafts[-1:]
         for d in targets:
+            if sent not in d.report.evidence:
+                d.report.evidence.append(sent)
             if note not in d.report.verification:
                 d.report.verification = "; ".join(x for x in (d.report.verification, note) if x)
 

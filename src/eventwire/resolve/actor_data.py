@@ -75,6 +75,7 @@ class ActorEntry:
     wikidata: str = ""
     aliases: tuple[str, ...] = ()
     case_sensitive: tuple[str, ...] = ()  # extra mixed-case aliases matched case-sensitively
+    weak: tuple[str, ...] = ()  # aliases that are also place names: matched only when the text names the home country
     parent: str = ""  # units: the state force id they belong to
     unit: str = ""  # units: the name appended to the dated state-force name
     branch: str = ""  # state forces and state-bound generics: military | police | government | intelligence
@@ -164,6 +165,7 @@ def entry_from_record(rec: Any, *, source: Path | str = "") -> ActorEntry:
         acled=str(rec.get("acled") or ""), cameo=cameo, sector=sector,
         wikidata=str(rec.get("wikidata") or ""), aliases=tuple(_clean(a) for a in aliases),
         case_sensitive=tuple(_clean(a) for a in _listify(rec.get("cs"))),
+        weak=tuple(_clean(a) for a in _listify(rec.get("weak"))),
         parent=str(rec.get("parent") or ""), unit=str(rec.get("unit") or ""),
         branch=str(rec.get("branch") or ""),
         by_country={str(k).upper(): str(v) for k, v in (rec.get("by_country") or {}).items()},
@@ -188,9 +190,20 @@ def variants(alias: str) -> set[str]:
     return {_clean(v) for v in out if v.strip()}
 
 
-def is_case_sensitive(alias: str) -> bool:
-    """Aliases without a lowercase letter (IS, ISIL, HTS, M23) match case-sensitively only."""
-    return not any(c.islower() for c in alias)
+def is_case_sensitive(alias: str, *, generic: bool = False) -> bool:
+    """Acronyms (IS, ISIL, HTS, M23) and short single words (LeT, Jem, Hamas) match case-sensitively only.
+
+    An alias without a lowercase letter is an acronym; a single token of five characters or fewer is too
+    close to ordinary words ("let", "jem") to match in any case. Generic words ("army", "mob") are exempt.
+    """
+    if not any(c.islower() for c in alias):
+        return True
+    return not generic and " " not in alias and len(alias) <= 5
+
+
+def clean_name(s: str) -> str:
+    """A name with typographic apostrophes straightened and whitespace collapsed."""
+    return _clean(s)
 
 
 def _clean(s: str) -> str:

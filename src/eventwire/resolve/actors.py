@@ -52,11 +52,13 @@ _NOUNS = {
         airforce|navy|naval forces|warships|warship|gunboats|artillery|tanks|helicopters|helicopter gunships|
         gunships|drones|marines|paratroopers|commandos|special forces|servicemen|service members|personnel|
         bombers|infantry|units|battalions|brigades|coast guard|defence forces|defense forces|regime|
-        ground forces|ground troops|security forces|military forces|peacekeepers|contingent""",
+        ground forces|ground troops|security forces|military forces|peacekeepers|contingent|
+        defence department|defense department|department of defense|defence ministry|defense ministry|
+        ministry of defence|ministry of defense|war ministry|military command|high command|general staff""",
     "police": """police|policemen|policeman|police officers|police officer|police forces|riot police|gendarmes|
         gendarmerie|border guards|border police|law enforcement|security personnel""",
     "government": """government|authorities|officials|administration|cabinet|ministry|foreign ministry|
-        defence ministry|defense ministry|interior ministry|leaders|leadership|diplomats|embassy|regime officials""",
+        interior ministry|leaders|leadership|diplomats|embassy|regime officials|prime minister's office|presidency""",
     "intelligence": """intelligence|intelligence services|intelligence service|intelligence agency|
         intelligence officers|spy agency|spies|secret service|secret services|security services""",
 }
@@ -98,6 +100,11 @@ def _boundary(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and (text[end].isalnum() or text[end] == "_"))
 
 
+def _hyphenated(text: str, start: int, end: int) -> bool:
+    """A generic word inside a compound ("government-held", "anti-government") is not an actor."""
+    return (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end] == "-")
+
+
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
 
 
@@ -119,7 +126,7 @@ class ActorDictionary:
         self._entries: dict[str, ActorEntry] = {}
         self.collisions: list[tuple[str, str, str]] = []  # (alias, kept id, dropped id)
         self.unknown: Counter[str] = Counter()  # raw names seen by :meth:`raw`
-        self._lock = threading.Lock()
+        self._home_res: dict[str, re.Pattern[str] | None] = {}
         for iso, c in countries.items():
             for branch in BRANCHES:
                 sid = f"state:{iso}:{branch}"
@@ -141,11 +148,11 @@ class ActorDictionary:
         for e in self._entries.values():
             if e.kind == "generic" and "@" in e.id:
                 continue
-            written = [e.name] if e.kind not in ("state", "generic") else []
-            for alias, forced_cs in [(a, False) for a in written + list(e.aliases)] + \
-                                    [(a, True) for a in e.case_sensitive]:
+            written = [e.name] if e.kind not in ("state", "generic") and e.name not in e.weak else []
+            for alias, forced_cs, weak in [(a, False, False) for a in written + list(e.aliases)] + \
+                    [(a, True, False) for a in e.case_sensitive] + [(a, True, True) for a in e.weak]:
                 for v in data.variants(alias):
-                    cs = forced_cs or data.is_case_sensitive(v)
+                    cs = forced_cs or data.is_case_sensitive(v, generic=e.kind == "generic")
                     if not cs and v.lower() in COMMON_WORDS and e.kind != "generic":
                         continue  # an ordinary English word is never an organisation's alias
                     key = (v if cs else v.lower(), cs)
@@ -155,7 +162,7 @@ class ActorDictionary:
                         continue
                     seen[key] = e.id
                     prio = 1 if e.kind == "generic" else 0
-                    (self._cs if cs else self._ci).add_word(key[0], (len(key[0]), e.id, prio))
+                    (self._cs if cs else self._ci).add_word(key[0], (len(key[0]), e.id, prio, weak))
                     self._alias_rows.append((v, e.id, cs))
         self._heads = ahocorasick.Automaton()
         for iso, c in self.countries.items():
@@ -176,14 +183,15 @@ class ActorDictionary:
         low = _lower(norm)
         cands: list[tuple[int, int, int, str, bool]] = []  # (start, end, priority, id, generic)
         if len(self._ci):
-            for end, (n, aid, prio) in self._ci.iter(low):
+            for end, (n, aid, prio, _weak) in self._ci.iter(low):
                 s, e = end - n + 1, end + 1
-                if _boundary(norm, s, e):
+                if _boundary(norm, s, e) and not (prio == 1 and _hyphenated(norm, s, e)):
                     cands.append((s, e, prio, aid, self._entries[aid].generic))
         if len(self._cs):
-            for end, (n, aid, prio) in self._cs.iter(norm):
+            for end, (n, aid, prio, weak) in self._cs.iter(norm):
                 s, e = end - n + 1, end + 1
-                if _boundary(norm, s, e) and not (n <= 3 and _shouting(norm, s, e)):
+                if _boundary(norm, s, e) and not (n <= 3 and _shouting(norm, s, e)) \
+                        and not (weak and not self._home_named(aid, norm)):
                     cands.append((s, e, prio, aid, self._entries[aid].generic))
         if len(self._heads):
             for end, (n, iso) in self._heads.iter(norm):
@@ -210,6 +218,16 @@ class ActorDictionary:
             out.append(ActorMatch(s, e, aid, text[s:e], gen))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _home_named(self, actor_id: str, text: str) -> bool:
+        """Does ``text`` name the actor's home country (for aliases that are also place names)?"""
+        iso = self._entries[actor_id].country
+        if iso not in self._home_res:
+            c = self.countries.get(iso)
+            words = sorted({c.name, *c.demonyms}, key=len, reverse=True) if c else []
+            self._home_res[iso] = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
+        rx = self._home_res[iso]
+        return bool(rx and rx.search(text))
 
     def aliases(self) -> list[tuple[str, str, bool]]:
         """(alias, actor_id, case_sensitive) rows for a spaCy EntityRuler, written variants included.
@@ -251,9 +269,8 @@ class ActorDictionary:
 
     def raw(self, name: str) -> str:
         """The id of an organisation the dictionary does not know ("raw:<name>"); it is counted in ``unknown``."""
-        clean = data._clean(name)
-        with self._lock:
-            self.unknown[clean] += 1
+        clean = data.clean_name(name)
+        self.unknown[clean] += 1
         return f"raw:{clean}"
 
     def country_iso3(self, code: str) -> str:
@@ -347,26 +364,30 @@ def package_files() -> list[Path]:
 def load(extra: Path | None = None) -> ActorDictionary:
     """The actor dictionary: the package files, plus ``extra`` (a user's YAML or TSV file) when given.
 
-    The package dictionary is built once per process and cached; a user's file is read on each call,
-    and its actors replace package actors with the same id.
+    Built once per process and cached; with ``extra`` the cache key is the file's path, size and
+    modification time, so an edited file is read again. A user's actors replace package actors with the
+    same id.
     """
-    if extra is None and "" in _CACHE:
-        return _CACHE[""]
+    key = ""
+    if extra is not None:
+        extra = Path(extra)
+        if not extra.is_file():
+            raise DataError(f"actor file {extra} does not exist; give a YAML or TSV file (see docs/actors.md)")
+        st = extra.stat()
+        key = f"{extra.resolve()}|{st.st_size}|{st.st_mtime_ns}"
+    if key in _CACHE:
+        return _CACHE[key]
     with _CACHE_LOCK:
-        if extra is None and "" in _CACHE:
-            return _CACHE[""]
+        if key in _CACHE:
+            return _CACHE[key]
         entries: list[ActorEntry] = []
         for path in package_files():
             entries.extend(data.read_entries(path))
         if extra is not None:
-            extra = Path(extra)
-            if not extra.is_file():
-                raise DataError(f"actor file {extra} does not exist; give a YAML or TSV file (see docs/actors.md)")
             entries.extend(replace(e, region=e.region or "user") for e in data.read_entries(extra))
         d = ActorDictionary(entries, countries=data.read_countries(), periods=data.read_periods(),
                             state_aliases=data.read_state_aliases())
-        if extra is None:
-            _CACHE[""] = d
+        _CACHE[key] = d
         return d
 
 

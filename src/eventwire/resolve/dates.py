@@ -98,8 +98,6 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _RX = [(kind, re.compile(_B + f"(?:{rx})" + _E, re.I)) for kind, rx in _PATTERNS]
 _MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?")
-# "may" and "march" as words: a bare month needs a preposition, and "may"/"march" need a capital or caps text
-_LOWER_WORD_MONTH = re.compile(r"(?:in|during|since|early|late|mid|of)\s*-?\s*(may|march)\b")
 
 
 @dataclass(frozen=True)
@@ -117,8 +115,8 @@ def find_date_expressions(text: str) -> list[DateMention]:
     found: list[tuple[int, int, str]] = []
     for kind, rx in _RX:
         for m in rx.finditer(text):
-            if kind == "month" and not _month_word_ok(m.group(0)):
-                continue
+            if kind in ("month", "date", "range") and re.search(r"\b(?:may|march)\b", m.group(0)):
+                continue  # lower-case "may"/"march" are a verb and a noun; months are capitalised
             if kind == "weekday" and not _weekday_ok(text, m):
                 continue
             found.append((m.start(), m.end(), kind))
@@ -130,13 +128,6 @@ def find_date_expressions(text: str) -> list[DateMention]:
             out.append(DateMention(start, end, text[start:end], kind))
             last_end = end
     return out
-
-
-def _month_word_ok(words: str) -> bool:
-    m = _LOWER_WORD_MONTH.fullmatch(words.strip())
-    if m:  # "in may" in lower case is a modal verb, "in march" a march
-        return m.group(1)[0].isupper()
-    return True
 
 
 def _weekday_ok(text: str, m: re.Match[str]) -> bool:

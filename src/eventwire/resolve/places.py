@@ -20,7 +20,7 @@ from ..gazetteer.index import Candidate, Gazetteer, PlaceRow, gazetteer, haversi
 from ..gazetteer.keys import ADMIN_SUFFIXES, norm_key
 from ..model import Place
 
-__all__ = ["find_place_mentions", "resolve_places", "lookup", "geo_precision"]
+__all__ = ["find_place_mentions", "resolve_places", "lookup", "geo_precision", "is_near"]
 
 log = logging.getLogger(__name__)
 
@@ -30,28 +30,30 @@ log = logging.getLogger(__name__)
 class Weights:
     """Ranking weights (log-odds-like units), fitted on the pooled dev halves of four corpora."""
 
-    tier: tuple[float, ...] = (0.0, -0.3, -1.2, -2.5)
+    tier: tuple[float, ...] = (0.0, -0.3, -1.2, -5.0)
     short_norm: float = -2.0  # a short/code-like query that only matches after normalisation
-    sim: float = 7.5
+    sim: float = 10.0
     kind: dict[str, float] = field(default_factory=lambda: {
-        "country": 4.5, "adm1": 2.2, "region": 1.4, "capital": 1.6, "adm2": 0.3, "city": 0.0})
-    alias_admin: float = -1.5  # an ADM1/ADM2 matched only through an alternate name
+        "country": 4.5, "adm1": 2.2, "region": 1.4, "capital": 1.6, "adm2": -0.3, "city": 0.0})
+    alias_admin: float = -0.8  # an ADM1/ADM2 matched only through an alternate name
+    alias_place: float = -0.2  # a town matched only through an alternate name ("Mexico" -> Mexico City)
     seat: float = -3.0  # an ADM1/ADM2 named after a town inside it, when the mention has no admin word
-    pop: float = 0.55
+    pop: float = 0.8
     code: float = -0.5
     country: float = 3.0
-    adm1: float = 2.5
+    adm1: float = 1.25
     contain: float = 2.5
     contain_miss: float = -1.0
     metonymy: float = 3.0
     coherence: float = 2.5
-    coherence_km: float = 250.0
+    coherence_km: float = 150.0
     none_below: float = -0.5
     far_km: float = 2000.0  # a weak reading this far from every other place, in a country the
     # document never mentions otherwise, is a far-away guess: no answer
 
 
 W = Weights()
+_UNKNOWN_TOWN_POP = 1000
 _METONYMY = re.compile(
     r"^(?:'s|’s)?\s*(?:has|have|had|will|would|said|says|say|wants|announced|accused|warned|insisted|denied|"
     r"refused|rejected|condemned|threatened|urged|agreed|responded|officials?|government|administration)\b")
@@ -80,13 +82,15 @@ class _Group:
 
 def _prior(c: Candidate, surface: str = "") -> float:
     p = c.place
-    s = W.tier[c.tier] + (c.sim - 1.0) * W.sim + W.kind.get(p.kind, 0.0) + W.pop * math.log10(p.pop + 10)
+    # cities500 holds towns of 500+ people; a population of 0 there means "unknown", not "empty"
+    pop = max(p.pop, _UNKNOWN_TOWN_POP) if p.kind in ("city", "capital") else p.pop
+    s = W.tier[c.tier] + (c.sim - 1.0) * W.sim + W.kind.get(p.kind, 0.0) + W.pop * math.log10(pop + 10)
     if c.tier == 1 and len(surface) <= 4:
         s += W.short_norm
     if c.code:
         s += W.code
-    if not c.primary and not c.code and p.kind in ("adm1", "adm2"):
-        s += W.alias_admin
+    if not c.primary and not c.code:
+        s += W.alias_admin if p.kind in ("adm1", "adm2") else W.alias_place
     return s
 
 
@@ -101,13 +105,25 @@ def _contained(c: Candidate, container: tuple[Candidate, ...]) -> bool:
     return False
 
 
+def _share(counts: Counter, key: object, own: object, weight: int) -> float:
+    """How strongly the rest of the document points at ``key``: its count over the top count,
+    leaving this mention's own contribution out."""
+    if own is None:
+        rest = counts
+    else:
+        rest = counts.copy()
+        rest[own] -= weight
+    top = max(rest.values(), default=0)
+    return max(rest[key], 0) / top if top > 0 else 0.0
+
+
 def _seats(cands: tuple[Candidate, ...], after: str) -> frozenset[int]:
     """Admin areas named like a town inside them ("Raqqa", "Mosul"), unless "X province" is written."""
     words = after.split()
     if words and words[0].strip(".,;:").casefold() in ADMIN_SUFFIXES:
         return frozenset()
     towns = [c.place for c in cands if c.primary and c.place.kind in ("city", "capital")]
-    return frozenset(c.place.id for c in cands if c.place.kind in ("adm1", "adm2") and c.primary
+    return frozenset(c.place.id for c in cands if c.place.kind in ("adm1", "adm2")
                      and any(t.adm1 == c.place.id or t.adm2 == c.place.id for t in towns))
 
 
@@ -185,13 +201,10 @@ class _Doc:
         weight = min(len(g.idx), 3)
         own_cc = own.cc if own is not None else None
         own_a1 = (own.id if own.kind == "adm1" else own.adm1) if own is not None else None
-        total_c = sum(self.countries.values()) - (weight if own is not None else 0)
-        if total_c > 0:
-            s += W.country * (self.countries[p.cc] - (weight if p.cc == own_cc else 0)) / total_c
-        total_a = sum(self.adm1s.values()) - (weight if own_a1 else 0)
+        s += W.country * _share(self.countries, p.cc, own_cc, weight)
         a1 = p.id if p.kind == "adm1" else p.adm1
-        if total_a > 0 and a1 and p.kind not in ("country", "region"):
-            s += W.adm1 * (self.adm1s[a1] - (weight if a1 == own_a1 else 0)) / total_a
+        if a1 and p.kind not in ("country", "region"):
+            s += W.adm1 * _share(self.adm1s, a1, own_a1, weight)
         if g.containers:
             s += W.contain if any(_contained(c, k) for k in g.containers) else W.contain_miss
         if p.kind in ("adm1", "adm2") and g.seats and p.id in g.seats:
@@ -323,5 +336,3 @@ def is_near(text: str, start: int) -> bool:
     """True when the words before ``start`` say 'near/outside/north of ...'."""
     return bool(_NEAR.search(text[max(0, start - 30):start]))
 
-
-__all__ += ["is_near"]

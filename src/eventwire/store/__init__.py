@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import NotFoundError, StoreError
+from ..cluster import event_day
 from ..model import Article, Event, Report, from_dict, to_dict
 from . import schema as t
 
@@ -107,7 +108,7 @@ class Store:
             for r in article.reports:
                 c.execute(insert(t.reports).values(
                     id=r.id, article_id=article_id, sub_event_type=r.sub_event_type,
-                    event_date=r.date.earliest.isoformat() if r.date and r.date.earliest else None,
+                    event_date=event_day(r.date).isoformat() if event_day(r.date) else None,
                     confidence=r.confidence, data=dumps(to_dict(r))))
         return True
 
@@ -177,7 +178,8 @@ class Store:
                 body.pop("pipeline_version", None)
                 fp = sha256(dumps(body).encode()).hexdigest()
                 ev.pipeline_version = version
-                row = dict(event_date=ev.date.earliest.isoformat() if ev.date and ev.date.earliest else None,
+                day = event_day(ev.date)
+                row = dict(event_date=day.isoformat() if day else None,
                            sub_event_type=ev.sub_event_type, country=ev.place.country if ev.place else None,
                            n_sources=ev.n_sources, fingerprint=fp, data=dumps(to_dict(ev)))
                 keep.add(ev.id)
