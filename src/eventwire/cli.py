@@ -18,8 +18,8 @@ from .errors import EventwireError, UsageError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="eventwire: news reports about armed conflict in, an auditable event dataset out.")
-out = Console(soft_wrap=True)
-err = Console(stderr=True)
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, soft_wrap=True)
 
 DB_HELP = "Store: a path (SQLite) or a SQLAlchemy URL. Default: $EVENTWIRE_DB, else eventwire.db."
 

@@ -26,7 +26,8 @@ PERSONS = (r"(?:(?:\w+[- ]){0,3}?(?:people|persons|civilians|militants|fighters|
            r"individuals|recruits|worshippers|pilgrims|journalists|suspects|bystanders|migrants|refugees|"
            r"family members|relatives|commanders|leaders|staff|youths|boys|girls|infants|babies|teachers|doctors|farmers|"
            r"herders|traders|miners|prisoners|detainees|hostages|wounded|dead|bodies|casualties|victims|person|man|woman|"
-           r"child|soldier|civilian|militant|fighter|policeman|officer|member))")
+           r"child|soldier|civilian|militant|fighter|policeman|officer|member|schoolgirls|schoolboys|schoolchildren|"
+           r"pupils|abductees|tourists|foreigners|aid workers|peacekeepers|monks|priests|nuns|shoppers))")
 _VERBS = {
     "killed": r"(?:killed|dead|died|slain|lost their lives|perished|executed|massacred|shot dead|beheaded|bodies)",
     "injured": r"(?:injured|wounded|hurt|injuries)",

@@ -23,7 +23,12 @@ VIOLENT_KINDS = {"air", "shelling", "suicide", "ied", "grenade", "chemical", "cl
 _CONTINUATION = re.compile(r"(?:The|This|That|These|Such) (?:process|operation|move|movement|attack|strike|strikes|raid|"
                            r"assault|offensive|withdrawal|relocation|transfer|bombing|blast|explosion|incident|fighting|"
                            r"clashes|convoy|evacuation)\b")
-_JIHADIST = re.compile(r"\b(?:jihad\w*|islamist\w*|extremist\w*|terror\w*)\b", re.I)
+_JIHADIST = re.compile(r"\b(?:jihad\w*|islamist\w*|extremist\w*|terror\w*|militants?)\b", re.I)
+_ANAPHORIC_PLACE = re.compile(r"\b(?:the (?:city|town|village|area|region|district|province|camp|capital|neighbourhood|"
+                              r"neighborhood|outskirts|site|base|stronghold)|there|its outskirts)\b", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'()-]{1,40}(?:,\s*[A-Z][A-Za-z .'()-]{1,30})?,\s*(?:\d{1,2}\s+\w+\.?\s+\d{2,4}|"
+                       r"\w+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*(?:\([^)]{1,30}\))?\s*(?:-|--|—|–)|"
+                       r"^[A-Z][A-Z .'-]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:-|--|—|–)\s")
 _VICTIM_GROUP = re.compile(r"\b(?:militants|jihadists|fighters|insurgents|extremists|terrorists|rebels)\b", re.I)
 
 
@@ -49,7 +54,9 @@ class ArticleExtractor:
         self.a = article
         self.d = dictionary
         self.ctx = actor_dict.ActorContext(dictionary)
-        place_mentions = [m for m in article.mentions if m.kind == "place"]
+        self.datelines = dateline_spans(article)
+        place_mentions = [m for m in article.mentions if m.kind == "place"
+                          and not any(d.start <= m.start < d.end for d in self.datelines)]
         resolved = places.resolve_places(article.text, [(m.start, m.end) for m in place_mentions])
         self.places: list[tuple[Mention, Place]] = [(m, p) for m, p in zip(place_mentions, resolved) if p is not None]
         countries = [p.iso3 for _, p in self.places if p.iso3]
@@ -79,9 +86,11 @@ class ArticleExtractor:
             return Actor(id=f"raw:{mention.text}", name=mention.text, acled_name=mention.text, text=mention.text)
         return self.d.to_actor(actor_id, country_iso3=country, when=when, text=mention.text)
 
-    def date_for(self, sentence: str, trig_start: int) -> tuple[DateSpan | None, bool, bool]:
-        """(date span, explicit in the sentence, unresolvable expression present)."""
-        found = dates.find_date_expressions(sentence)
+    def date_for(self, sentence: str, trig_start: int, offset: int = 0) -> tuple[DateSpan | None, bool, bool]:
+        """(date span, explicit in the sentence, unresolvable expression present). The dateline's date is the
+        filing date, not the event's: it is skipped."""
+        found = [d for d in dates.find_date_expressions(sentence)
+                 if not any(x.start <= offset + d.start < x.end for x in self.datelines)]
         if found:
             best = min(found, key=lambda d: abs(d.start - trig_start))
             span = dates.resolve(best.text, self.a.published, timezone=self.a.timezone)
@@ -106,6 +115,26 @@ class ArticleExtractor:
                 self._news_day = best
         return self._news_day
 
+    def previous_sentence(self, si: int) -> str:
+        if si == 0:
+            return ""
+        prev = self.a.sentences[si - 1]
+        return self.a.text[prev.start:prev.end]
+
+    def continues(self, si: int) -> bool:
+        """The sentence follows one that produced a report in the same paragraph."""
+        return bool(self.drafts) and self.drafts[-1].sent_index == si - 1 and \
+            self.drafts[-1].paragraph == self.paragraph_of(self.a.sentences[si].start)
+
+    def capital_of(self, country: Place) -> Place | None:
+        from countryinfo import CountryInfo
+
+        try:
+            capital = CountryInfo(country.iso3).capital()
+        except Exception:  # noqa: BLE001 - countryinfo raises several kinds for unknown codes
+            return None
+        return places.lookup(capital, country_prior=country.iso2) if capital else None
+
     def jihadist(self, text: str) -> str:
         """'jihadist militants', 'the extremists' point to the last named transnational militant group."""
         if not _JIHADIST.search(text):
@@ -120,7 +149,8 @@ class ArticleExtractor:
     def sentence(self, si: int, sent: Span) -> None:
         text = self.a.text
         s = text[sent.start:sent.end]
-        mentions = [m for m in self.a.mentions if sent.start <= m.start < sent.end]
+        mentions = [m for m in self.a.mentions if sent.start <= m.start < sent.end
+                    and not any(d.start <= m.start < d.end for d in self.datelines)]
         for m in mentions:
             if m.kind == "actor" and m.ref:
                 self.ctx.observe(actor_dict.ActorMatch(m.start, m.end, m.ref, m.text, m.ref.startswith("generic:")))
@@ -180,6 +210,8 @@ class ArticleExtractor:
         if not mod.is_event:
             return
         sub = trig.sub_event_type
+        if trig.kind in ("riot", "mob") and not triggers.PROTEST_CONTEXT.search(s):
+            return  # "set fire to buildings" during an attack is part of that attack
         is_move = trig.kind in ("move", "hq", "transfer")
         if is_move and not triggers.is_movement_of_armed_group(s, trig):
             return
@@ -190,19 +222,23 @@ class ArticleExtractor:
             sub = movement_type(s, trig, pslot)
             if sub == "Headquarters or base established" and pslot.destination:
                 pslot.place = pslot.destination
-        span, explicit_date, unresolved = self.date_for(s, trig.start)
+        span, explicit_date, unresolved = self.date_for(s, trig.start, sent.start)
         background = modality.looks_background(s, trig.start)
         if unresolved or (background and not explicit_date):
             return  # background is coded only when its date resolves
         if span and self.a.published and span.latest and (self.a.published - span.latest).days > 4:
             background = True
         place = pslot.place
-        if pslot.countries_only:
+        national = False
+        if pslot.countries_only and row_is_national(sub):
+            place = self.capital_of(national_country(s, pslot))  # coded to the capital, precision 3
+            pslot.near, national = False, True
+        elif pslot.countries_only:
             return  # only countries named: a country-level roll-up, not an incident (ACLED codes none)
-        if place is None and self.last_place is not None and not is_move:
-            place = self.last_place
-        if place is None and is_move and not pslot.destination:
-            place = self.last_place
+        if place is None and self.last_place is not None and (_ANAPHORIC_PLACE.search(s) or self.continues(si)):
+            place = self.last_place  # "in the city": the place named last
+        if trig.kind in ("capture", "recapture") and place is None:
+            return  # a capture with no place captured is no territorial event
         if place is None and pslot.destination is None:
             return  # ACLED codes no country-level events
         country = (place or pslot.destination).iso3 if (place or pslot.destination) else self.country
@@ -225,6 +261,14 @@ class ArticleExtractor:
             sub = "Government regains territory"
         if trig.kind in ("kill", "attack") and a2 is not None and a2.inter in (1, 2, 3, 8) and a1 is not None:
             sub = "Armed clash"
+        if taxonomy.SUB_TYPES[sub].event_type in ("Violence against civilians", "Explosions/Remote violence"):
+            if triggers.CIVILIAN.search(s[trig.end:]) and (a2 is None or a2.inter in (0, 1)) and "generic:civilians" in self.d:
+                a2 = self.d.to_actor("generic:civilians", country_iso3=country, when=when)
+        protest_here = triggers.PROTEST_CONTEXT.search(s) or triggers.PROTEST_CONTEXT.search(self.previous_sentence(si))
+        if protest_here and trig.kind in ("attack", "kill", "protest", "clash", "arrest"):
+            sub = protest_subtype(s, sub)
+            if sub != trig.sub_event_type and a2 is None:
+                a2 = self.d.to_actor("generic:protesters", country_iso3=country, when=when) if "generic:protesters" in self.d else None
         if trig.kind == "arrest" and a1 is not None and a1.inter not in (1, 8, 0):
             sub = "Abduction/forced disappearance"
         figures = counts.totals(counts.find(s))
@@ -236,7 +280,8 @@ class ArticleExtractor:
             assoc_actor1=[x for x in (self.actor(m, when, country) for m in slots.assoc1) if x and (not a1 or x.id != a1.id)],
             assoc_actor2=[x for x in (self.actor(m, when, country) for m in slots.assoc2) if x and (not a2 or x.id != a2.id)],
             place=place if place is not None else pslot.destination,
-            geo_precision=places.geo_precision(place or pslot.destination, near=pslot.near) if (place or pslot.destination) else 0,
+            geo_precision=3 if national else (places.geo_precision(place or pslot.destination, near=pslot.near)
+                                              if (place or pslot.destination) else 0),
             origin=pslot.origin, destination=pslot.destination, date=span,
             fatalities=figures.get("killed", (0, 0))[0], fatalities_max=figures.get("killed", (0, 0))[1],
             injured=figures.get("injured", (0, 0))[0], arrested=figures.get("arrested", (0, 0))[0],
@@ -317,6 +362,41 @@ class ArticleExtractor:
                             count_note=f"{d.report.fatalities} killed over {len(days)} days ({span.expression}), split per day")
                 out.append(r)
         return out
+
+
+def dateline_spans(article: Article) -> list[Span]:
+    """'KABUL, 4 Oct 2015 (Wire) -': where the story was filed, never where the event happened."""
+    out = []
+    for p in article.paragraphs[:4]:
+        m = _DATELINE.match(article.text[p.start:p.end])
+        if m:
+            out.append(Span(p.start, p.start + m.end()))
+    return out
+
+
+def national_country(text: str, slot: roles.PlaceSlot) -> Place:
+    """Of the countries a sentence names, the one the event is in ('across Syria'), else the last named."""
+    for p in slot.countries:
+        for m in re.finditer(re.escape(p.text or p.name), text):
+            if re.search(r"\b(?:in|across|throughout|inside|within|over)\s+(?:the\s+)?$", text[max(0, m.start() - 15):m.start()]):
+                return p
+    return slot.countries[-1]
+
+
+def row_is_national(sub: str) -> bool:
+    """Strategic developments ACLED may code at national level (to the capital)."""
+    return sub in ("Agreement", "Arrests", "Other", "Change to group/activity")
+
+
+def protest_subtype(sentence: str, default: str) -> str:
+    """Within a demonstration: lethal force, intervention, or peaceful."""
+    if re.search(r"\b(?:opened fire|live (?:ammunition|fire|rounds)|shot|killed|killing|dead|died)\b", sentence, re.I):
+        return "Excessive force against protesters"
+    if re.search(r"\b(?:tear ?gas|water cannons?|dispers\w+|rubber bullets|batons?|arrest\w*|detain\w*|beat)\b", sentence, re.I):
+        return "Protest with intervention"
+    if re.search(r"\b(?:riot\w*|torched|set fire|stones?|burn\w*|smashed|vandali\w+)\b", sentence, re.I):
+        return "Violent demonstration"
+    return default if default in ("Peaceful protest",) else "Peaceful protest"
 
 
 def same_incident(a: Draft, b: Draft) -> bool:

@@ -31,6 +31,7 @@ class PlaceSlot:
     destination: Place | None = None
     explicit: bool = False  # named in the sentence itself
     countries_only: bool = False  # the sentence names places, all of them countries
+    countries: list[Place] = field(default_factory=list)
 
 
 @dataclass
@@ -106,7 +107,7 @@ def actor_slots(article: Article, sent: Span, trig: Span, agents: list[Mention])
 
 def _linear_slots(text: str, trig: Span, agents: list[Mention]) -> ActorSlots:
     slots = ActorSlots()
-    before = [m for m in agents if m.end <= trig.start]
+    before = [m for m in agents if m.start < trig.start and m.end <= trig.end]  # "US jets" may overlap "jets attacked"
     after = [m for m in agents if m.start >= trig.end]
     by_agent = [m for m in after if _BY_AGENT.search(text[max(0, m.start - 12):m.start])]
     if by_agent:  # passive: "were killed by X"
@@ -139,6 +140,7 @@ def place_slot(text: str, sent: Span, trig: Span, places: list[tuple[Mention, Pl
     sub_country = [(m, p) for m, p in places if p.feature != "country"]
     if not sub_country:
         slot.countries_only = bool(places)
+        slot.countries = [p for _, p in places]
         return slot  # a sentence naming only countries gives no location (ACLED codes no country-level events)
     scored: list[tuple[float, Mention, Place]] = []
     for m, p in sub_country:
