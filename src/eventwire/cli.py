@@ -252,23 +252,15 @@ _register_subapps()
 
 
 def main() -> None:
+    """Entry point: usage errors are reported by Typer; eventwire's own errors become one line here."""
     try:
-        app(standalone_mode=False)
+        app()
     except EventwireError as exc:
         err.print(f"error: {exc}", highlight=False, markup=False)
         raise SystemExit(exc.exit_code) from None
-    except (typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
         err.print("aborted")
         raise SystemExit(130) from None
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        if isinstance(exc, click.exceptions.Exit):
-            raise SystemExit(exc.exit_code) from None
-        raise
 
 
 if __name__ == "__main__":

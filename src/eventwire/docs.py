@@ -7,23 +7,23 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
+from typing import Any
+
 import typer
 
 from .settings import SETTINGS
 
 
-def _commands() -> list[tuple[str, click.Command]]:
+def _commands() -> list[tuple[str, Any]]:
     from .cli import app
 
     group = typer.main.get_command(app)
-    assert isinstance(group, click.Group)
-    out: list[tuple[str, click.Command]] = []
+    out: list[tuple[str, Any]] = []
 
-    def walk(prefix: str, grp: click.Group) -> None:
+    def walk(prefix: str, grp: Any) -> None:
         for name in sorted(grp.commands):
             cmd = grp.commands[name]
-            if isinstance(cmd, click.Group):
+            if hasattr(cmd, "commands"):
                 walk(f"{prefix}{name} ", cmd)
             else:
                 out.append((f"{prefix}{name}", cmd))
@@ -36,16 +36,16 @@ def cli_markdown() -> str:
     lines = ["# Command reference", "", "Generated from the code by `python -m eventwire.docs`; do not edit by hand.", ""]
     for name, cmd in _commands():
         lines += [f"## `eventwire {name}`", "", (cmd.help or "").strip().split("\n")[0], ""]
-        args = [p for p in cmd.params if isinstance(p, click.Argument)]
-        opts = [p for p in cmd.params if isinstance(p, click.Option) and p.name != "help"]
-        usage = " ".join([f"eventwire {name}", *(a.human_readable_name + ("..." if a.nargs == -1 else "") for a in args),
+        args = [p for p in cmd.params if p.param_type_name == "argument"]
+        opts = [p for p in cmd.params if p.param_type_name == "option" and p.name != "help"]
+        usage = " ".join([f"eventwire {name}", *(a.name.upper() + ("..." if a.nargs == -1 else "") for a in args),
                           "[OPTIONS]" if opts else ""]).strip()
         lines += [f"Usage: `{usage}`", ""]
         if args or opts:
             lines += ["| argument or option | help | default |", "|---|---|---|"]
         for a in args:
             helptext = getattr(a, "help", "") or ""
-            lines.append(f"| `{a.human_readable_name}` | {helptext} | required |")
+            lines.append(f"| `{a.name.upper()}` | {helptext} | required |")
         for o in opts:
             flag = ", ".join(f"`{x}`" for x in o.opts)
             default = "" if o.default in (None, (), [], False) or callable(o.default) else f"`{o.default}`"

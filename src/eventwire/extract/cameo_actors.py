@@ -1,0 +1,311 @@
+"""Actor phrases of one sentence for the CAMEO coder: who could be a source or a target.
+
+An actor phrase is a stretch of the sentence with a CAMEO actor code ("ISRGOV", "IGOUNO", "---REB"),
+its country root and PLOVER sector. It is built from:
+
+* the project actor dictionary (:mod:`eventwire.resolve.actors`: armed groups, IGOs, "Israeli troops");
+* extra CAMEO names (``data/cameo/actors.tsv``: IGOs, NGOs, legislatures; capitals used for governments)
+  and leaders (``leaders.tsv``);
+* countries, and demonyms attached to a noun ("Palestinian lorries"); a plural demonym ("Palestinians")
+  stands for its country;
+* agent nouns (``agents.tsv``: president, troops, court, rebels ...) with the country from the same
+  phrase: "Israeli Prime Minister Ehud Barak", "Lebanon's president", "King Hassan of Morocco",
+  "rebels in Darfur", "US-led war".
+
+A place is never an actor: towns, regions and provinces only lend their country to an agent noun
+("rebels in Darfur" -> SDNREB). A capital stands for its government only as a subject ("Washington said").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Article
+from ..resolve import actors as actor_dict
+from ..resolve import places as place_res
+from . import cameo_lexicon as lex
+
+
+@dataclass
+class Tok:
+    i: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int  # local index, -1 for the root or no parse
+    start: int  # offsets inside the sentence text
+    end: int
+
+
+@dataclass
+class Sent:
+    text: str
+    toks: list[Tok]
+    parsed: bool
+
+    def children(self, i: int, *deps: str) -> list[int]:
+        return [t.i for t in self.toks if t.head == i and (not deps or t.dep in deps)]
+
+    def subtree(self, i: int) -> list[int]:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self.children(j))
+        return sorted(out)
+
+    def ancestors(self, i: int) -> list[int]:
+        out, j = [], self.toks[i].head
+        while j >= 0 and j not in out and len(out) < 50:
+            out.append(j)
+            j = self.toks[j].head
+        return out
+
+    def tok_at(self, pos: int) -> int:
+        for t in self.toks:
+            if t.start <= pos < t.end:
+                return t.i
+        return -1
+
+
+@dataclass
+class Phrase:
+    start: int
+    end: int
+    code: str  # CAMEO actor code
+    country: str  # root: ISO3, IGO, NGO, IMG ... or "---"
+    sector: str  # PLOVER sector ("" for a country alone)
+    kind: str  # named | country | agent | demonym | capital | leader
+    text: str = ""
+    head: int = -1  # token index of the phrase's head
+    toks: list[int] = field(default_factory=list)
+
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
+_GAP_LEFT = re.compile(r"^(?:'s|’s)?(?:\s+[A-Za-z][\w.-]*){0,4}\s+$")
+_GAP_STOP = {"and", "or", "but", "said", "says", "say", "to", "with", "against", "by", "for", "from", "on", "in",
+             "at", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were", "will", "would",
+             "of", "as", "than", "after", "before", "when", "while", "its", "their", "his", "her", "it", "they"}
+_RIGHT_OF = re.compile(r"^\s+(?:of|in|from)\s+(?:the\s+)?$")
+_NAME_RIGHT = re.compile(r"^\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]+)")
+_LED = re.compile(r"^-led\b")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
+    d = actor_dict.load()
+    table: dict[str, str] = {}
+    for iso, c in d.countries.items():
+        for dem in c.demonyms:
+            if dem and dem[0].isupper():
+                table.setdefault(dem, iso)
+                if not dem.endswith("s"):
+                    table.setdefault(dem + "s", iso)
+        if c.name:
+            table.setdefault(c.name, iso)
+    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")(?![\w])")
+    return rx, table
+
+
+@lru_cache(maxsize=1)
+def _agent_regex() -> re.Pattern[str]:
+    nouns = [n for n, _r, _s in lex.agents()]
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _agent_table() -> dict[str, tuple[str, str]]:
+    return {n: (r, s) for n, r, s in lex.agents()}
+
+
+def sentence(article: Article, index: int) -> Sent:
+    """The tokens of one sentence with local head indices (and guessed lemmas without a parse)."""
+    span = article.sentences[index]
+    text = article.text[span.start:span.end]
+    atoks = [(k, t) for k, t in enumerate(article.tokens) if t.sent == index]
+    parsed = any(t.dep for _k, t in atoks)
+    if not atoks:
+        atoks = [(m.start(), None) for m in _WORD.finditer(text)]  # type: ignore[misc]
+    first = atoks[0][0] if atoks and atoks[0][1] is not None else 0
+    toks = []
+    for n, (k, t) in enumerate(atoks):
+        if t is None:
+            continue
+        head = t.head - first if parsed and t.head >= 0 else -1
+        lemma = t.lemma if parsed else lex.lemma_candidates(t.text)[0]
+        toks.append(Tok(n, t.text, lemma, t.pos, t.dep, head, t.start - span.start, t.end - span.start))
+    return Sent(text, toks, parsed)
+
+
+def _country_of_place(text: str) -> str:
+    p = place_res.lookup(text)
+    return p.iso3 if p and p.iso3 else ""
+
+
+def find_phrases(s: Sent) -> list[Phrase]:
+    """All actor phrases of the sentence, non-overlapping, in text order."""
+    text = s.text
+    d = actor_dict.load()
+    atoms: list[Phrase] = []
+    # 1. the project dictionary
+    for m in d.match(text):
+        a = d.to_actor(m.actor_id, text=m.text)
+        e = d.get(m.actor_id)
+        code = a.cameo
+        if not code:
+            role = {"military": "MIL", "police": "COP", "government": "GOV", "intelligence": "SPY"}.get(e.branch, "")
+            code = "---" + (role or a.plover_sector or "")
+        country = code[:3]
+        atoms.append(Phrase(m.start, m.end, code, country, a.plover_sector,
+                            "agent" if code.startswith("---") else "named", m.text))
+    # 2. extra CAMEO names and leaders
+    for m in lex.named_regex().finditer(text):
+        n = lex.named_index()[m.group(1)]
+        atoms.append(Phrase(m.start(), m.end(), n.cameo, n.country, n.sector if n.kind != "capital" else "GOV",
+                            n.kind if n.kind in ("capital", "leader") else "named", m.group(1)))
+    # 3. countries (the gazetteer) and demonyms
+    places = [(st, en) for st, en in place_res.find_place_mentions(text)]
+    resolved = place_res.resolve_places(text, places) if places else []
+    place_iso: list[tuple[int, int, str]] = []
+    for (st, en), p in zip(places, resolved):
+        if p is None or not p.iso3:
+            continue
+        if p.feature == "country":
+            atoms.append(Phrase(st, en, p.iso3, p.iso3, "", "country", text[st:en]))
+        else:
+            place_iso.append((st, en, p.iso3))
+    rx, table = _demonyms()
+    for m in rx.finditer(text):
+        iso = table[m.group(1)]
+        kind = "country" if m.group(1) == d.countries[iso].name or m.group(1).endswith("s") else "demonym"
+        atoms.append(Phrase(m.start(), m.end(), iso, iso, "", kind, m.group(1)))
+    # 4. agent nouns
+    for m in _agent_regex().finditer(text):
+        role, sector = _agent_table()[re.sub(r"\s+", " ", m.group(1).lower())]
+        atoms.append(Phrase(m.start(), m.end(), "---" + role, "---", sector, "agent", m.group(1)))
+    return _merge(s, atoms, place_iso)
+
+
+def _overlaps(a: Phrase, b: Phrase) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+_RANK = {"named": 0, "leader": 1, "agent": 2, "country": 3, "capital": 4, "demonym": 5}
+
+
+def _merge(s: Sent, atoms: list[Phrase], place_iso: list[tuple[int, int, str]]) -> list[Phrase]:
+    text = s.text
+    # longest first; a dictionary name beats a country inside it ("Kurdistan Workers' Party")
+    atoms.sort(key=lambda p: (-(p.end - p.start), _RANK[p.kind], p.start))
+    kept: list[Phrase] = []
+    for p in atoms:
+        if not any(_overlaps(p, k) for k in kept):
+            kept.append(p)
+    kept.sort(key=lambda p: p.start)
+    out: list[Phrase] = []
+    used: set[int] = set()
+    for n, p in enumerate(kept):
+        if n in used:
+            continue
+        if p.kind == "agent" and p.country == "---":
+            p = _attach_country(text, kept, n, used, place_iso, p)
+        elif p.kind in ("country", "demonym") and n + 1 < len(kept) and kept[n + 1].kind == "agent" \
+                and kept[n + 1].country == "---" and _left_gap_ok(text[p.end:kept[n + 1].start]):
+            continue  # handled when the agent is reached
+        elif p.kind == "demonym":
+            p = _demonym_noun(s, p)
+            if p is None:
+                continue
+        out.append(p)
+    for p in out:
+        _locate(s, p)
+    return out
+
+
+def _left_gap_ok(gap: str) -> bool:
+    if not _GAP_LEFT.match(gap) and gap not in (" ", "'s ", "’s "):
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w.-]*", gap) if w.lower() not in ("s",)]
+    return not any(w in _GAP_STOP for w in words)
+
+
+def _attach_country(text: str, kept: list[Phrase], n: int, used: set[int], place_iso: list[tuple[int, int, str]],
+                    p: Phrase) -> Phrase:
+    role = p.code[3:]
+    start, end, country = p.start, p.end, ""
+    # left: "Israeli Prime Minister", "Lebanon's new President", "European Community foreign ministers"
+    for k in range(n - 1, max(-1, n - 3), -1):
+        q = kept[k]
+        if q.kind in ("country", "demonym", "named", "leader") and _left_gap_ok(text[q.end:p.start]):
+            country, start = q.country, q.start
+            if q.kind in ("named", "leader") and not q.code.startswith(q.country):
+                country = q.code[:3]
+            used.add(k)
+            break
+        if q.end <= p.start:
+            break
+    # right: a leader's name ("President Bill Clinton"), "of Morocco", "in Darfur"
+    if n + 1 < len(kept):
+        q = kept[n + 1]
+        gap = text[p.end:q.start]
+        if q.kind == "leader" and re.fullmatch(r"\s+(?:[A-Z][\w.'-]*\s+)*", gap):
+            country = country or q.country
+            end = q.end
+            used.add(n + 1)
+        elif not country and q.kind in ("country", "demonym", "named") and _RIGHT_OF.match(gap):
+            country = q.code[:3] if q.kind == "named" else q.country
+            end = q.end
+            used.add(n + 1)
+    if not country:
+        for st, en, iso in place_iso:
+            if st >= p.end and _RIGHT_OF.match(text[p.end:st]):
+                country, end = iso, en
+                break
+    if end == p.end:  # a person's name right after a title: "President Elias Hrawi"
+        m = _NAME_RIGHT.match(text[p.end:])
+        if m and p.text[:1].isupper():
+            end = p.end + m.end(1)
+    country = country or "---"
+    sector = p.sector
+    code = country + role if country not in ("IGO", "NGO", "IMG") or not role else country + role
+    return Phrase(start, end, code, country, sector, "agent", text[start:end])
+
+
+def _demonym_noun(s: Sent, p: Phrase) -> Phrase | None:
+    """A demonym names an actor only with the noun it modifies ("Palestinian lorries"); "US-led war" -> USA."""
+    rest = s.text[p.end:]
+    if _LED.match(rest):
+        return Phrase(p.start, p.end, p.country, p.country, "", "country", p.text)
+    if s.parsed:
+        i = s.tok_at(p.start)
+        if i < 0:
+            return None
+        t = s.toks[i]
+        if t.dep in ("amod", "compound", "nmod") and t.head > i:
+            h = s.toks[t.head]
+            if h.pos in ("NOUN", "PROPN"):
+                return Phrase(p.start, h.end, p.country, p.country, "", "demonym", s.text[p.start:h.end])
+        if t.pos in ("NOUN", "PROPN") and t.dep not in ("amod", "compound"):
+            return Phrase(p.start, p.end, p.country, p.country, "", "country", p.text)
+        return None
+    m = re.match(r"\s+([a-z][a-z-]+)\b", rest)
+    if m and m.group(1) not in _GAP_STOP:
+        return Phrase(p.start, p.end + m.end(1), p.country, p.country, "", "demonym", s.text[p.start:p.end + m.end(1)])
+    return None
+
+
+def _locate(s: Sent, p: Phrase) -> None:
+    """The phrase's tokens and its head: the token whose parent lies outside the phrase (else the last)."""
+    p.toks = [t.i for t in s.toks if p.start <= t.start < p.end]
+    if not p.toks:
+        return
+    p.head = p.toks[-1]
+    if s.parsed:
+        outside = [i for i in p.toks if s.toks[i].head not in p.toks]
+        if outside:
+            p.head = outside[0]
+    if p.kind == "leader" or (p.kind == "agent" and not p.text[:1].islower()):
+        pass
