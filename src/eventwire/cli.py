@@ -163,14 +163,14 @@ def show(event_id: str = typer.Argument(..., help="An id that `eventwire events`
     for r in reports:
         art = meta.get(r.article_id, {})
         claim = "; ".join(f"{c.name} ({c.type})" if c.type else c.name for c in r.attributed_to) or "the outlet itself"
-        out.print(f"\n  report {r.id}  [{r.modality}, confidence {r.confidence:.2f}]  {r.sub_event_type}")
+        out.print(f"\n  report {r.id}  ({r.modality}, confidence {r.confidence:.2f})  {r.sub_event_type}", markup=False)
         out.print(f"    article: {art.get('title') or r.article_id}  outlet: {art.get('outlet') or '?'}  "
                   f"published: {art.get('published') or '?'}  ({art.get('locator', '')})")
         out.print(f"    claimant: {claim}")
         if r.date:
             out.print(f"    date: {r.date.earliest} ({r.date.expression or r.date.basis})")
         for s in texts.get(r.id, []):
-            out.print(f"    > {s}")
+            out.print(f"    > {s}", markup=False, highlight=False)
 
 
 @app.command("export")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..model import Article
 from . import cameo_lexicon as lex
 from .cameo_actors import Phrase, Sent, find_phrases, sentence
+from .cameo_roles import actors_at, clause_verb, is_noun, is_verb, parse_roles, rule_roles, subject
 
 __all__ = ["CameoEvent", "code_sentence", "code_article"]
 
@@ -67,13 +68,6 @@ _INTENT_HEADS = {"plan", "intend", "ready", "prepared", "willing", "decide", "wa
                  "refuse", "decline", "swear", "commit"}
 _WISH = {"hope", "wish", "dream", "fear"}
 _NEG = {"not", "never", "n't", "no"}
-_TARGET_PREPS = {"to", "against", "with", "on", "at", "for", "into", "upon", "toward", "towards", "from", "over"}
-_GROUP_WORDS = {"group", "member", "members", "some", "one", "number", "hundreds", "thousands", "dozens", "team",
-                "part", "most", "all", "many", "several", "patch", "contingent", "wing", "deployment", "band"}
-_PRON = {"it", "they", "he", "she", "we", "itself", "themselves", "them", "him", "her"}
-_LIGHT = {"launch", "hold", "stage", "make", "carry", "conduct", "mount", "begin", "start", "continue", "organize",
-          "organise", "resort", "pay", "call", "declare", "go", "end", "announce", "stage", "undertake"}
-
 # how a complement's root refines a frame's code (CAMEO second-level codes)
 _REFINE = {
     "13": {"16": "131", "17": "132", "14": "133", "15": "138", "18": "138", "19": "138", "20": "138", "04": "130"},
@@ -106,28 +100,14 @@ def _object_window(s: Sent, i: int) -> str:
     words = []
     for t in s.toks[i + 1:i + 9]:
         words += [t.lemma, t.text.lower()]
+    for t in s.toks[max(0, i - 4):i]:
+        if not s.parsed:
+            words += [t.lemma, t.text.lower()]
     if s.parsed:
-        for c in s.children(i, "dobj", "prep", "attr", "acomp", "prt", "xcomp"):
+        for c in s.children(i, "dobj", "prep", "attr", "acomp", "prt", "xcomp", "nsubjpass"):
             for k in s.subtree(c)[:12]:
                 words += [s.toks[k].lemma, s.toks[k].text.lower()]
     return " " + " ".join(words) + " "
-
-
-def _is_noun(s: Sent, i: int) -> bool:
-    t = s.toks[i]
-    if s.parsed:
-        return t.pos in ("NOUN", "PROPN")
-    prev = s.toks[i - 1].text.lower() if i > 0 else ""
-    return prev in {"a", "an", "the", "their", "its", "his", "her", "in", "of", "general", "hunger", "air", "this",
-                    "new", "first", "'s", "suicide", "car", "military", "israeli", "such", "further", "heavy"} \
-        or t.text[:1].isupper() and i == 0
-
-
-def _is_verb(s: Sent, i: int) -> bool:
-    t = s.toks[i]
-    if s.parsed:
-        return t.pos in ("VERB", "AUX") or (t.pos == "ADJ" and t.text.lower().endswith("ed"))
-    return not _is_noun(s, i)
 
 
 def _match(s: Sent, i: int) -> tuple[lex.Pattern, int] | None:
@@ -137,9 +117,9 @@ def _match(s: Sent, i: int) -> tuple[lex.Pattern, int] | None:
     window = None
     for lemma in cands:
         for pat in lex.patterns().get(lemma, []):
-            if pat.noun and not _is_noun(s, i):
+            if pat.noun and not is_noun(s, i):
                 continue
-            if not pat.noun and not _is_verb(s, i):
+            if not pat.noun and not is_verb(s, i):
                 continue
             last = i
             if len(pat.words) > 1:
@@ -194,3 +174,226 @@ def _triggers(s: Sent) -> list[_Trig]:
         out.append(_Trig(i, last, pat, pat.code, pat.plover, pat.mode))
     # a noun trigger inside a compound covered by a longer one ("air strike" vs "strike")
     return out
+
+
+# ------------------------------------------------------------------------------------------- structure
+def _dominated(s: Sent, trigs: list[_Trig]) -> dict[int, int]:
+    """{embedded trigger index: dominating trigger index} for triggers inside another's phrase."""
+    by_tok = {t.i: n for n, t in enumerate(trigs)}
+    out: dict[int, int] = {}
+    if s.parsed:
+        for n, t in enumerate(trigs):
+            j = t.i
+            for _ in range(30):
+                h = s.toks[j].head
+                if h < 0:
+                    break
+                if h in by_tok and by_tok[h] != n and s.toks[j].dep != "conj":
+                    out[n] = by_tok[h]
+                    break
+                j = h
+        return out
+    for n, t in enumerate(trigs):
+        for m in range(n - 1, -1, -1):
+            a = trigs[m]
+            between = s.text[s.toks[a.j].end:s.toks[t.i].start]
+            if len(between.split()) > 8 or re.search(r"\band\b|;|, but\b|\bwhile\b|\bas\b|,", between):
+                if not (a.pat.frame or a.pat.intent):
+                    continue
+                if re.search(r";|\band\b", between):
+                    continue
+            if a.pat.frame or a.pat.intent or len(between.split()) <= 8:
+                out[n] = m
+                break
+    return out
+
+
+def _aux_words(s: Sent, v: int) -> set[str]:
+    if s.parsed:
+        words = {s.toks[c].text.lower() for c in s.children(v, "aux", "auxpass", "neg", "advmod")}
+        return words
+    before = [t.text.lower() for t in s.toks[max(0, v - 4):v]]
+    return set(before)
+
+
+def _modality(s: Sent, v: int) -> tuple[bool, str]:
+    """(negated, mood) of the clause of verb ``v``: mood is '', 'future', 'maybe' or 'wish'."""
+    words = _aux_words(s, v)
+    negated = bool(words & _NEG) or "no longer" in s.text[max(0, s.toks[v].start - 12):s.toks[v].start]
+    mood = ""
+    if words & _FUTURE:
+        mood = "future"
+    if words & _MAYBE:
+        mood = "maybe"
+    if s.parsed:
+        j = v
+        for _ in range(3):
+            t = s.toks[j]
+            if t.dep in ("xcomp", "ccomp") and t.head >= 0:
+                h = s.toks[t.head]
+                if h.lemma in _WISH:
+                    return negated, "wish"
+                if h.lemma in _INTENT_HEADS and h.lemma not in ("threaten", "refuse", "decline", "agree", "offer",
+                                                               "promise", "pledge", "vow", "swear", "commit"):
+                    mood = mood or "future"
+                hw = _aux_words(s, t.head)
+                if hw & _MAYBE and t.dep == "xcomp":
+                    mood = "maybe"
+                elif hw & _FUTURE and t.dep == "xcomp":
+                    mood = mood or "future"
+                if t.dep == "ccomp":
+                    break
+                j = t.head
+            else:
+                break
+    else:
+        before = " " + " ".join(x.text.lower() for x in s.toks[max(0, v - 5):v]) + " "
+        if any(f" {w} to " in before or before.endswith(f" {w} ") for w in ("plan", "plans", "planned", "intends",
+                                                                           "ready", "prepared", "willing")):
+            mood = mood or "future"
+        if any(f" {w} " in before for w in _WISH | {"hoped", "hopes"}):
+            mood = "wish"
+    return negated, mood
+
+
+# ------------------------------------------------------------------------------------------- coding
+def _must_demands(s: Sent, phrases: list[Phrase]) -> list[tuple[int, list[Phrase], list[Phrase], int]]:
+    """"X said (that) Y must ..." -> (speech verb, X, Y, the ccomp verb)."""
+    out = []
+    if s.parsed:
+        for t in s.toks:
+            if t.lemma not in _REPORT:
+                continue
+            for c in s.children(t.i, "ccomp"):
+                if {s.toks[k].text.lower() for k in s.children(c, "aux")} & _MUST:
+                    src = subject(s, phrases, t.i)
+                    tgt = []
+                    for subj in s.children(c, "nsubj", "nsubjpass"):
+                        tgt = actors_at(s, phrases, subj)
+                    if src:
+                        out.append((t.i, src, tgt, c))
+        return out
+    m = re.search(r"\b(said|says|declared|announced|concluded|insisted|stressed|added)\b(?:\s+\w+){0,2}?\s+(?:that\s+)?"
+                  r"(.{0,80}?)\bmust\b", s.text)
+    if m:
+        src = [p for p in phrases if p.end <= m.start(1)][-1:]
+        tgt = [p for p in phrases if m.start(2) <= p.start < m.end(2)]
+        k = s.tok_at(m.start(1))
+        if src and k >= 0:
+            out.append((k, src, tgt, s.tok_at(m.end(2))))
+    return out
+
+
+def code_sentence(article: Article, sentence_index: int) -> list[CameoEvent]:
+    """The CAMEO/PLOVER events of one sentence of an annotated article ([] = no event)."""
+    s = sentence(article, sentence_index)
+    if not s.toks:
+        return []
+    phrases = find_phrases(s)
+    if not phrases:
+        return []
+    trigs = _triggers(s)
+    dom = _dominated(s, trigs)
+    demands = _must_demands(s, phrases)
+    demand_zone = {k for _v, _a, _b, c in demands for k in (s.subtree(c) if s.parsed and c >= 0 else [])}
+    events: list[CameoEvent] = []
+    for n, t in enumerate(trigs):
+        if n in dom or t.i in demand_zone:
+            continue
+        code = t.code
+        inner = [trigs[m] for m, d in dom.items() if d == n]
+        if inner and (t.pat.frame or t.pat.intent):
+            r = inner[0].code[:2]
+            if t.pat.intent:
+                code = _intent(inner[0].code) or code
+            elif code[:2] in _REFINE:
+                code = _REFINE[code[:2]].get(r, code)
+        v = clause_verb(s, t.i)
+        negated, mood = _modality(s, v)
+        if mood == "wish":
+            continue
+        if mood == "maybe":
+            if not re.search(r"\b(?:if|unless)\b", s.text, re.I) or code[:2] < "13":
+                continue
+            code = _intent(code) or code
+        if negated:
+            if mood == "future" and code[:2] in ("03", "04", "05", "06", "07", "08"):
+                code = _REFINE["12"].get(code[:2], "120")
+            else:
+                continue
+        elif mood == "future" and not t.pat.intent:
+            code = _intent(code) or code
+        src, tgt = (parse_roles if s.parsed else rule_roles)(s, phrases, t)
+        if s.parsed and (not src or not tgt):  # the parse found no one: fall back on word order
+            rsrc, rtgt = rule_roles(s, phrases, t)
+            src = src or rsrc
+            tgt = tgt or [p for p in rtgt if p not in src]
+        if s.parsed and t.code[:2] in ("18", "19", "20"):
+            code, src, tgt = _reported_attack(s, phrases, v, code, src, tgt)
+        events += _emit(s, t, code, src, tgt)
+    for v, src, tgt, _c in demands:
+        fake = _Trig(v, v, lex.patterns()["demand"][0], "100", "REQUEST", "")
+        events += _emit(s, fake, "100", src, tgt)
+    return _dedup(events)
+
+
+_CLAIM = {"say", "claim", "allege", "state", "tell", "insist", "charge", "announce", "declare", "assert"}
+
+
+def _reported_attack(s: Sent, phrases: list[Phrase], v: int, code: str, src: list[Phrase],
+                     tgt: list[Phrase]) -> tuple[str, list[Phrase], list[Phrase]]:
+    """A state or named organisation saying that someone attacked is, in CAMEO, an accusation (112) against
+    the attacker; saying that it attacked itself is a claim of responsibility (015). Reports by media,
+    police, medics or unnamed officials leave the attack as it is."""
+    j = v
+    while s.toks[j].dep in ("conj", "xcomp", "advcl") and s.toks[j].head >= 0:
+        j = s.toks[j].head
+    if s.toks[j].dep != "ccomp" or s.toks[j].head < 0 or s.toks[s.toks[j].head].lemma not in _CLAIM:
+        return code, src, tgt
+    rep = [p for p in subject(s, phrases, s.toks[j].head)
+           if p.kind in ("country", "capital", "leader", "named") and p.sector not in ("COP", "MIL", "JRN", "MED")]
+    if not rep or not src:
+        return code, src, tgt
+    if {p.code for p in src} <= {p.code for p in rep}:
+        return "015", rep, tgt
+    return "112", rep, src
+
+
+def _emit(s: Sent, t: _Trig, code: str, src: list[Phrase], tgt: list[Phrase]) -> list[CameoEvent]:
+    tgt = [p for p in tgt if p.kind != "capital" and p not in src]
+    if not src:
+        return []
+    pairs: list[tuple[Phrase, Phrase | None]] = []
+    if tgt:
+        pairs = [(a, b) for a in src for b in tgt if a.code != b.code or a is not b]
+    elif t.pat.symmetric and len(src) > 1:
+        pairs = [(a, b) for a in src for b in src if a is not b]
+    elif t.pat.one_sided or t.pat.symmetric:
+        pairs = [(a, None) for a in src]
+    root = lex.roots()[code[:2]]
+    plover, mode = _plover_for(code, t.pat) if code != t.code else (t.plover, t.mode)
+    if code[:2] != t.code[:2]:
+        plover, mode = root.plover, ""
+    out = []
+    for a, b in pairs:
+        out.append(CameoEvent(code=code, root=code[:2], source=a.code, target=b.code if b else "",
+                              source_country=a.country, target_country=b.country if b else "",
+                              source_sector=a.sector, target_sector=b.sector if b else "",
+                              plover=plover, plover_mode=mode, quad=root.quad, goldstein=root.goldstein,
+                              start=s.toks[t.i].start, end=s.toks[t.j].end))
+    return out
+
+
+def _dedup(events: list[CameoEvent]) -> list[CameoEvent]:
+    seen, out = set(), []
+    for e in events:
+        key = (e.code, e.source, e.target)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def code_article(article: Article) -> list[tuple[int, CameoEvent]]:
+    """(sentence index, event) for every sentence of an annotated article."""
+    return [(i, e) for i in range(len(article.sentences)) for e in code_sentence(article, i)]

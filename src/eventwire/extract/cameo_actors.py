@@ -220,9 +220,29 @@ def _merge(s: Sent, atoms: list[Phrase], place_iso: list[tuple[int, int, str]]) 
             if p is None:
                 continue
         out.append(p)
-    for p in out:
+    for k, p in enumerate(out):
+        if p.kind == "named" and p.country in ("IGO", "NGO", "IMG", "ISM") and p.code[3:6] not in ("MIL", "GOV"):
+            p.sector = ""
+        if p.kind == "agent" and p.country == "---" and p.sector in _UNARMED:
+            _victim_country(text, out, k, place_iso)
         _locate(s, p)
     return out
+
+
+_UNARMED = {"CVL", "REF", "JRN", "OPP", "ELI", "AGR", "LAB", "EDU", "BUS"}
+_NEAR_IN = re.compile(r"^(?:\s+[\w'-]+){0,6}?\s+(?:in|of|from)\s+(?:the\s+)?$")
+
+
+def _victim_country(text: str, out: list[Phrase], k: int, place_iso: list[tuple[int, int, str]]) -> None:
+    """Civilians, refugees, journalists take the country of a place named just after them ("refugees fleeing the
+    civil war in Liberia", "Iraqi civilians" is handled by the demonym)."""
+    p = out[k]
+    cands = [(q.start, q.country) for q in out[k + 1:] if q.kind == "country"] + \
+            [(st, iso) for st, _en, iso in place_iso if st >= p.end]
+    for st, iso in sorted(cands):
+        if _NEAR_IN.match(text[p.end:st]):
+            p.country, p.code = iso, iso + p.code[3:]
+            return
 
 
 def _left_gap_ok(gap: str) -> bool:
@@ -307,5 +327,3 @@ def _locate(s: Sent, p: Phrase) -> None:
         outside = [i for i in p.toks if s.toks[i].head not in p.toks]
         if outside:
             p.head = outside[0]
-    if p.kind == "leader" or (p.kind == "agent" and not p.text[:1].islower()):
-        pass

@@ -1,0 +1,332 @@
+"""Event-type classifier over sentence embeddings: the 30 CASE 2021 labels (25 ACLED sub-event types + 5).
+
+Features: the all-MiniLM-L6-v2 vector (:mod:`eventwire.embed`), counts of a project-authored cue
+lexicon (:data:`CUES`, written from ACLED's sub-event definitions) and TF-IDF word uni- and bigrams.
+A multinomial logistic regression over them is blended 50/50 with a nearest-centroid classifier on
+the embedding alone. Prediction is plain numpy; training (:func:`fit`, used by
+``tools/train_classifier.py`` and the ``case2021-task2`` scorer) also uses scipy's L-BFGS.
+
+The shipped weights (``eventwire/data/models/event_type_classifier.npz``) are checked against the
+sha256 in their card (``event_type_classifier.json``) before use; the card also says what they
+were trained on and their k-fold figures. See docs/classifier.md.
+
+    >>> predict(["Police fired tear gas to disperse the protesters."])  # doctest: +SKIP
+    [('PROTEST_WITH_INTER', 0.61)]
+"""
+from __future__ import annotations
+
+import ctypes
+import glob
+import hashlib
+import io
+import json
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ModelIntegrityError
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+WEIGHTS = "event_type_classifier.npz"
+CARD = "event_type_classifier.json"
+
+# Cue groups: what ACLED's definitions turn on (weapon, actor kind, protest conduct, territory change).
+CUES: dict[str, str] = {
+    "protest": r"protest\w*|demonstrat\w*|rall(y|ies|ied)|marche[ds]|marchers|sit-in|picket\w*|agitat\w*",
+    "peaceful": r"peaceful\w*|silent|vigil|candle\w*|petition\w*|slogans?|placards?|banners?|chant\w*",
+    "disperse": r"tear ?gas\w*|teargas|water cannons?|rubber bullets?|batons?|lathi\w*|dispers\w*|pepper spray"
+                r"|stun grenades?|baton.charg\w*",
+    "lethal_force": r"live (ammunition|rounds|bullets|fire)|opened fire on|shot dead|crackdown"
+                    r"|killed (\w+ )?(protesters|demonstrators)|fired (at|on) (protesters|demonstrators|the crowd)",
+    "riot": r"riot\w*|stone.pelt\w*|pelt\w*|thr[eo]w\w* (stones|rocks|bricks|petrol)|hurl\w*|vandali[sz]\w*"
+            r"|molotov|ransack\w*|clash\w* with (the )?police",
+    "mob": r"\bmobs?\b|lynch\w*|vigilante\w*|angry (crowd|residents|villagers)|mob justice",
+    "property": r"loot\w*|torch\w*|set (on )?fire|set ablaze|burn(ed|t|ing)? down|arson\w*|vandali[sz]\w*|stole|stolen"
+                r"|destroy\w* (\w+ )?(houses|shops|homes|property|properties|vehicles|cars)|demolish\w*",
+    "air": r"air ?strikes?|airstrikes?|air raids?|warplanes?|fighter jets?|jets?|aircraft|helicopters?|gunships?"
+           r"|sorties|bomber\w*|aerial",
+    "drone": r"drones?|uavs?",
+    "artillery": r"shell(s|ed|ing)|artillery|mortars?|rockets?|missiles?|howitzers?|katyusha|projectiles?",
+    "grenade": r"grenades?",
+    "suicide": r"suicide\w*|self.detonat\w*|blew (himself|herself|themselves) up|explosive (vest|belt)s?",
+    "remote": r"\bieds?\b|improvised explosive|roadside bombs?|land ?mines?|\bmines?\b|explosive devices?"
+              r"|bomb (exploded|went off|blast)|booby|car bombs?|planted|remote\w*|blast|explosion",
+    "chem": r"chemical\w*|chlorine|sarin|mustard gas|nerve agent|toxic (gas|substance)|poison\w* gas|gas attack"
+            r"|phosphorus",
+    "disrupt": r"defus\w*|bomb disposal|weapons? caches?|arms caches?|caches? of|intercept\w*|dismantl\w*"
+               r"|(seized|recovered|found|discovered|confiscated) (\w+ ){0,3}(weapons|arms|ammunition|explosives|ieds"
+               r"|rockets|mines)|controlled explosion|neutrali[sz]\w* (the |a )?(bomb|device|ied)|foiled|thwarted"
+               r"|shot down",
+    "clash": r"clash\w*|fighting|gun ?battles?|exchange of fire|exchanged fire|firefights?|skirmish\w*|battles?"
+             r"|fought|engaged",
+    "attack_civ": r"attack\w*|gunmen|massacr\w*|stabb\w*|shot dead|murder\w*|hacked|behead\w*"
+                  r"|killed (\w+ )?(civilians|villagers|farmers|worshippers)",
+    "abduct": r"kidnap\w*|abduct\w*|hostages?|disappear\w*|taken captive|ransom|missing",
+    "arrest": r"arrest\w*|detain\w*|custody|apprehend\w*|nabbed|remanded|held by police|taken in",
+    "sexual": r"rap(e|ed|es|ing|ist)|sexual\w*|molest\w*|gang.rap\w*",
+    "capture": r"captur\w*|seiz\w* (control|the|a)|took (over|control)|overr[au]n|fell to|storm\w*",
+    "retake": r"recaptur\w*|regain\w*|retook|retak\w*|liberat\w*|took back|taken back|cleared|freed|driven out"
+              r"|drove out|expelled|reclaim\w*|restored control",
+    "transfer": r"hand\w* over|handover|withdr(ew|awn|aw|awal)|pull\w* out|evacuat\w*|without a fight"
+                r"|agreed to leave|surrender\w*|transfer\w*|ceded",
+    "hq": r"headquarters|\bbases?\b|establish\w*|set up|outposts?|camps?|checkpoints?|opened (a|an|new)",
+    "group": r"defect\w*|merg\w*|join\w*|form\w*|reinforc\w*|deploy\w*|mobili[sz]\w*|recruit\w*|alliance|split"
+             r"|disband\w*|renam\w*|redeploy\w*|military drills?|exercises?",
+    "agree": r"agree\w*|ceasefire|cease-fire|truce|peace (deal|accord|agreement)|\bdeal\b|signed|accord"
+             r"|negotiat\w*|prisoner (exchange|swap)|swap|releas\w*|reconcil\w*",
+    "gov": r"\barmy\b|troops|soldiers|military|government forces|security forces|police\w*|armed forces|\bsaa\b"
+           r"|pro-government|national guard|officers?|regime",
+    "nonstate": r"militants?|rebels?|insurgents?|jihadi\w*|terroris\w*|\bisis\b|\bisil\b|islamic state|daesh"
+                r"|taliban|shabaa?b|boko haram|al.qaeda|houthis?|gunmen|fighters|\bsdf\b|\bypg\b|\bpkk\b"
+                r"|hezbollah|militias?|extremists?|separatists?",
+    "crime": r"gangs?|gangsters?|cartels?|drugs?|narcotic\w*|traffick\w*|smuggl\w*|robber\w*|robbed|extort\w*"
+             r"|theft|thie(f|ves)|criminal\w*|narco\w*|mafia|heist|fraud|launder\w*|bandits?",
+    "natural": r"earthquakes?|flood\w*|cyclones?|hurricanes?|typhoons?|tsunami|landslides?|drought|storms?"
+               r"|wildfires?|volcan\w*|tornado\w*|magnitude|heavy rains?|rainfall|quake",
+    "manmade": r"fire broke out|factory|factories|(chemical|power|industrial) plant|collaps\w*|derail\w*|crash\w*"
+               r"|leak\w*|spill\w*|blaze|gas explosion|accident\w*|capsiz\w*|stampede|fire (at|in) (a|the)",
+    "diplo": r"minist(er|ry)|diplomat\w*|embass\w*|ambassadors?|summit|visit\w*|bilateral|sanctions?|condemn\w*"
+             r"|relations|envoy|talks|foreign policy|met with",
+    "attrib": r"claim\w* (responsibility|credit)|responsibility|took credit|takes credit|blam\w*|accus\w*|denied"
+              r"|den(y|ies)|reject\w* (the )?(allegations?|accusations?|claims?)|allegations?|claimed",
+    "casualty": r"killed|dead|died|deaths?|wounded|injur\w*|casualties",
+}
+_CUE_RE = [re.compile(r"\b(?:" + pattern + ")", re.I) for pattern in CUES.values()]
+_WORD = re.compile(r"[a-z][a-z'\-]+")
+
+DEFAULT_PARAMS: dict[str, float] = {
+    "emb_scale": 20.0,  # unit vectors have ~0.05 per dimension; scaled to the cue/TF-IDF range
+    "cue_scale": 1.0,
+    "lex_scale": 10.0,
+    "min_df": 2,
+    "l2": 1e-3,
+    "centroid_weight": 0.5,
+    "centroid_temperature": 20.0,
+}
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def terms(text: str) -> list[str]:
+    words = _WORD.findall(text.lower())
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def cue_counts(texts: Sequence[str]) -> np.ndarray:
+    out = np.zeros((len(texts), len(_CUE_RE)), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for j, pattern in enumerate(_CUE_RE):
+            out[i, j] = np.log1p(sum(1 for _ in pattern.finditer(text)))
+    return out
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+@dataclass
+class EventTypeModel:
+    labels: list[str]
+    vocab: list[str]
+    idf: np.ndarray
+    weights: np.ndarray  # (n_features, n_labels)
+    bias: np.ndarray
+    centroids: np.ndarray  # (n_labels, 384), unit length
+    params: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_PARAMS))
+
+    def __post_init__(self) -> None:
+        self._index = {t: i for i, t in enumerate(self.vocab)}
+
+    def tfidf(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), len(self.vocab)), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for term, n in Counter(terms(text)).items():
+                j = self._index.get(term)
+                if j is not None:
+                    out[i, j] = np.log1p(n) * self.idf[j]
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+    def features(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+        p = self.params
+        return np.hstack([vectors * p["emb_scale"], cue_counts(texts) * p["cue_scale"],
+                          self.tfidf(texts) * p["lex_scale"]]).astype(np.float32)
+
+    def proba(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
+        """(n, n_labels) probabilities; ``vectors`` are the texts' embeddings (computed when None)."""
+        if vectors is None:
+            from ..embed import embed
+
+            vectors = embed(list(texts))
+        if not len(texts):
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        lr = _softmax(self.features(texts, vectors) @ self.weights + self.bias)
+        nc = _softmax(self.params["centroid_temperature"] * (vectors @ self.centroids.T))
+        w = self.params["centroid_weight"]
+        return ((1 - w) * lr + w * nc).astype(np.float32)
+
+    def predict(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> list[tuple[str, float]]:
+        probs = self.proba(texts, vectors)
+        best = probs.argmax(axis=1)
+        return [(self.labels[k], float(probs[i, k])) for i, k in enumerate(best)]
+
+    # --- persistence -------------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        """A byte-reproducible .npz (fixed zip timestamps), so retraining gives the same sha256."""
+        arrays = {"labels": np.array(self.labels), "vocab": np.array(self.vocab, dtype=str),
+                  "idf": self.idf.astype(np.float32), "weights": self.weights.astype(np.float32),
+                  "bias": self.bias.astype(np.float32), "centroids": self.centroids.astype(np.float32)}
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name, arr in arrays.items():
+                member = io.BytesIO()
+                np.lib.format.write_array(member, np.ascontiguousarray(arr), allow_pickle=False)
+                info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, member.getvalue())
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes, params: dict[str, float]) -> EventTypeModel:
+        with np.load(io.BytesIO(data), allow_pickle=False) as z:
+            return cls(labels=[str(x) for x in z["labels"]], vocab=[str(x) for x in z["vocab"]], idf=z["idf"],
+                       weights=z["weights"], bias=z["bias"], centroids=z["centroids"], params=dict(params))
+
+
+def load(folder: Path = MODEL_DIR) -> EventTypeModel:
+    """The model in ``folder``, after checking the weights' sha256 against its card."""
+    card_file, weights_file = folder / CARD, folder / WEIGHTS
+    if not card_file.is_file() or not weights_file.is_file():
+        raise ModelIntegrityError(f"event-type classifier {weights_file} or its card is missing; "
+                                  "reinstall eventwire or run tools/train_classifier.py")
+    card = json.loads(card_file.read_text(encoding="utf-8"))
+    data = weights_file.read_bytes()
+    digest = sha256_bytes(data)
+    if digest != card["weights_sha256"]:
+        raise ModelIntegrityError(
+            f"event-type classifier weights {weights_file} have sha256 {digest[:12]}…, the card says "
+            f"{card['weights_sha256'][:12]}…; reinstall eventwire or retrain with tools/train_classifier.py")
+    model = EventTypeModel.from_bytes(data, card["params"])
+    if model.labels != card["labels"]:
+        raise ModelIntegrityError(f"event-type classifier labels in {weights_file} differ from its card")
+    return model
+
+
+@lru_cache(maxsize=1)
+def shipped() -> EventTypeModel:
+    return load(MODEL_DIR)
+
+
+def predict(texts: list[str]) -> list[tuple[str, float]]:
+    """(label, probability) for each text, labels from the CASE 2021 set (25 ACLED sub-event types + 5)."""
+    return shipped().predict(list(texts))
+
+
+# --- training ----------------------------------------------------------------------------------
+
+@contextmanager
+def single_blas_thread() -> Iterator[None]:
+    """Run OpenBLAS on one thread: L-BFGS on small matrices is 50x slower when two threads fight
+    other processes for two cores. A no-op when numpy's OpenBLAS cannot be found."""
+    import numpy
+
+    libs = sorted(glob.glob(str(Path(numpy.__file__).parent.parent / "numpy.libs" / "libscipy_openblas*.so")))
+    fns: tuple[Any, Any] | None = None
+    for path in libs:
+        lib = ctypes.CDLL(path)
+        for suffix in ("64_", ""):
+            get = getattr(lib, f"scipy_openblas_get_num_threads{suffix}", None)
+            put = getattr(lib, f"scipy_openblas_set_num_threads{suffix}", None)
+            if get is not None and put is not None:
+                fns = (get, put)
+                break
+    if fns is None:
+        yield
+        return
+    before = fns[0]()
+    fns[1](1)
+    try:
+        yield
+    finally:
+        fns[1](before)
+
+
+def _fit_logreg(x: np.ndarray, y: np.ndarray, n_labels: int, l2: float) -> tuple[np.ndarray, np.ndarray]:
+    from scipy.optimize import minimize
+
+    x = x.astype(np.float64)
+    n, d = x.shape
+    onehot = np.eye(n_labels)[y]
+
+    def loss_grad(w: np.ndarray) -> tuple[float, np.ndarray]:
+        weights, bias = w[: d * n_labels].reshape(d, n_labels), w[d * n_labels:]
+        probs = _softmax(x @ weights + bias)
+        loss = -np.sum(onehot * np.log(probs + 1e-12)) / n + l2 * np.sum(weights * weights) / 2
+        g = (probs - onehot) / n
+        return loss, np.concatenate([(x.T @ g + l2 * weights).ravel(), g.sum(axis=0)])
+
+    res = minimize(loss_grad, np.zeros(d * n_labels + n_labels), jac=True, method="L-BFGS-B",
+                   options={"maxiter": 1000})
+    return res.x[: d * n_labels].reshape(d, n_labels), res.x[d * n_labels:]
+
+
+def fit(texts: Sequence[str], labels: Sequence[str], vectors: np.ndarray, *, label_set: Sequence[str],
+        params: dict[str, float] | None = None) -> EventTypeModel:
+    """Train on ``texts`` with gold ``labels`` and their embeddings ``vectors``."""
+    p = {**DEFAULT_PARAMS, **(params or {})}
+    label_list = list(label_set)
+    y = np.array([label_list.index(lab) for lab in labels])
+    df = Counter(t for text in texts for t in set(terms(text)))
+    vocab = sorted(t for t, c in df.items() if c >= p["min_df"])
+    idf = np.array([np.log((1 + len(texts)) / (1 + df[t])) + 1 for t in vocab], dtype=np.float32)
+    centroids = np.zeros((len(label_list), vectors.shape[1]), dtype=np.float32)
+    for k in range(len(label_list)):
+        if np.any(y == k):
+            c = vectors[y == k].mean(axis=0)
+            centroids[k] = c / max(float(np.linalg.norm(c)), 1e-12)
+    model = EventTypeModel(label_list, vocab, idf, np.zeros((0, 0)), np.zeros(0), centroids, p)
+    with single_blas_thread():
+        weights, bias = _fit_logreg(model.features(texts, vectors), y, len(label_list), p["l2"])
+    model.weights, model.bias = weights.astype(np.float32), bias.astype(np.float32)
+    return model
+
+
+def stratified_folds(labels: Sequence[str], k: int, seed: int = 0) -> np.ndarray:
+    """Fold number (0..k-1) of each item; each label's items are spread round-robin after a shuffle."""
+    rng = np.random.default_rng(seed)
+    folds = np.zeros(len(labels), dtype=int)
+    for lab in sorted(set(labels)):
+        idx = np.array([i for i, x in enumerate(labels) if x == lab])
+        rng.shuffle(idx)
+        start = int(rng.integers(k))
+        for j, i in enumerate(idx):
+            folds[i] = (start + j) % k
+    return folds
+
+
+def cross_validate(texts: Sequence[str], labels: Sequence[str], vectors: np.ndarray, *,
+                   label_set: Sequence[str], k: int = 10, seed: int = 0,
+                   params: dict[str, float] | None = None) -> list[tuple[str, float]]:
+    """Out-of-fold predictions: each item predicted by a model trained on the other k-1 folds."""
+    folds = stratified_folds(labels, k, seed)
+    out: list[tuple[str, float]] = [("", 0.0)] * len(texts)
+    for f in range(k):
+        train = np.flatnonzero(folds != f)
+        test = np.flatnonzero(folds == f)
+        model = fit([texts[i] for i in train], [labels[i] for i in train], vectors[train],
+                    label_set=label_set, params=params)
+        for i, pred in zip(test, model.predict([texts[i] for i in test], vectors[test])):
+            out[i] = pred
+    return out
