@@ -1,0 +1,104 @@
+"""Event-type classifier: shipped weights hash-checked, obvious snippets typed, k-fold and scorer maths."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eventwire.errors import ModelIntegrityError
+from eventwire.evaluation.case2021 import metrics
+from eventwire.extract import classifier
+from tests.test_embed import needs_model
+
+CARD = json.loads((classifier.MODEL_DIR / classifier.CARD).read_text(encoding="utf-8"))
+
+
+def test_shipped_weights_pass_their_hash_check_and_match_the_card():
+    model = classifier.load()
+    assert model.labels == CARD["labels"] and len(model.labels) == 30
+    assert len(CARD["acled_labels"]) == 25 and set(CARD["acled_labels"]) < set(model.labels)
+    assert model.weights.shape == (CARD["n_features"], 30)
+    assert {"weighted_f1_acled25", "macro_f1_acled25", "weighted_f1_all30"} <= set(CARD["kfold"])
+
+
+def test_corrupted_weights_are_rejected(tmp_path: Path):
+    for name in (classifier.WEIGHTS, classifier.CARD):
+        shutil.copyfile(classifier.MODEL_DIR / name, tmp_path / name)
+    data = bytearray((tmp_path / classifier.WEIGHTS).read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (tmp_path / classifier.WEIGHTS).write_bytes(bytes(data))
+    with pytest.raises(ModelIntegrityError, match="sha256"):
+        classifier.load(tmp_path)
+
+
+def test_missing_weights_are_a_typed_error(tmp_path: Path):
+    with pytest.raises(ModelIntegrityError, match="missing"):
+        classifier.load(tmp_path)
+
+
+def test_weights_round_trip_byte_for_byte():
+    model = classifier.load()
+    data = model.to_bytes()
+    assert data == (classifier.MODEL_DIR / classifier.WEIGHTS).read_bytes()
+    again = classifier.EventTypeModel.from_bytes(data, model.params)
+    np.testing.assert_array_equal(again.weights, model.weights)
+
+
+@needs_model
+def test_obvious_snippets():
+    cases = {
+        "A suicide bomber blew himself up at a crowded market, killing 12 people.": "SUIC_BOMB",
+        "A magnitude 6.4 earthquake struck the region on Monday, destroying hundreds of homes.": "NATURAL_DISASTER",
+        "Police arrested three men suspected of planning attacks in the capital.": "ARREST",
+        "Government warplanes carried out airstrikes on rebel positions near the town.": "AIR_STRIKE",
+        "Gunmen kidnapped two aid workers on the road to the city and demanded a ransom.": "ABDUCT_DISSAP",
+        "Thousands of people marched peacefully through the city centre to demand higher wages.": "PEACE_PROTEST",
+        "The two sides signed a ceasefire agreement in the capital on Sunday.": "AGREEMENT",
+    }
+    got = classifier.predict(list(cases))
+    assert [label for label, _ in got] == list(cases.values())
+    assert all(0.0 < p <= 1.0 for _, p in got)
+    assert classifier.predict([]) == []
+
+
+def _toy(n_per: int = 6):
+    """Three labels, separable embeddings and words: fit and cross-validate without the real model."""
+    rng = np.random.default_rng(1)
+    words = {"A": "airstrike jets bombed", "B": "protesters marched peacefully", "C": "earthquake flood damage"}
+    texts, labels, vecs = [], [], []
+    for k, (lab, w) in enumerate(words.items()):
+        for i in range(n_per):
+            texts.append(f"{w} report {i}")
+            labels.append(lab)
+            v = rng.normal(0, 0.05, 384)
+            v[k] += 1.0
+            vecs.append(v / np.linalg.norm(v))
+    return texts, labels, np.array(vecs, dtype=np.float32)
+
+
+def test_fit_and_cross_validate_on_hand_built_data():
+    texts, labels, vecs = _toy()
+    model = classifier.fit(texts, labels, vecs, label_set=["A", "B", "C", "D"])
+    assert [p for p, _ in model.predict(texts, vecs)] == labels
+    probs = model.proba(texts, vecs)
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, atol=1e-5)
+    folds = classifier.stratified_folds(labels, 3)
+    for lab in "ABC":  # every label spread evenly over the folds
+        assert sorted(np.bincount(folds[[i for i, x in enumerate(labels) if x == lab]], minlength=3)) == [2, 2, 2]
+    out = classifier.cross_validate(texts, labels, vecs, label_set=["A", "B", "C", "D"], k=3)
+    assert [p for p, _ in out] == labels
+
+
+def test_scorer_metrics_by_hand():
+    labels, acled = ["X", "Y", "Z"], {"X", "Y"}
+    gold = ["X", "X", "Y", "Y", "Z"]
+    pred = ["X", "Z", "Y", "X", "Z"]
+    found, per = metrics(gold, pred, labels, acled)
+    # ACLED items 0-3: X P=1/2 R=1/2 F=0.5; Y P=1 R=1/2 F=2/3; the miss predicted as Z counts against X
+    assert found["weighted_f1_acled25"] == pytest.approx((0.5 * 2 + 2 / 3 * 2) / 4)
+    assert found["macro_f1_acled25"] == pytest.approx((0.5 + 2 / 3) / 2)
+    assert found["weighted_f1_all30"] == pytest.approx((0.5 * 2 + 2 / 3 * 2 + 2 / 3) / 5)
+    assert per["Z"] == (pytest.approx(2 / 3), 1)
