@@ -51,8 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / classifier.WEIGHTS).write_bytes(data)
     card = {
-        "model": "event-type classifier: logistic regression over all-MiniLM-L6-v2 embeddings, cue-lexicon "
-                 "counts and TF-IDF uni/bigrams, blended 50/50 with embedding nearest-centroid",
+        "model": "event-type classifier: ridge classifier over all-MiniLM-L6-v2 embeddings, cue-lexicon "
+                 "counts and TF-IDF uni/bigrams (softmax of scores), blended 70/30 with embedding nearest-centroid",
         "weights": classifier.WEIGHTS,
         "weights_sha256": hashlib.sha256(data).hexdigest(),
         "embedding_model": {"package": embed.PIN, "model_safetensors_sha256": embed.WEIGHTS_SHA256},

@@ -1,21 +1,34 @@
-"""The only cross-article step: Reports into Events.
+"""The only cross-article step: Reports into Events (deduplication, corroboration, conflicts).
 
-ACLED's unit: one day x one place x one actor pair x one type. Reports that agree on all four
-(with the actors treated as unordered, and a missing actor compatible with any) are one event.
-The result never depends on input order: reports are processed sorted by id and each event's id
-comes from its earliest report.
+:func:`cluster` is a pure function of the reports, the article metadata and the stored report
+vectors: the same inputs give the same events in any order, in any runner. The steps live in
+``cluster_pairs`` (blocking, similarity, merging under ACLED's unit) and ``cluster_events`` (one
+Event per group: independent sources, disagreements, notes, ids). :func:`recluster` is the job's
+entry point: it fills what the store lacks (MinHash signatures of articles, embeddings of
+reports), clusters all stored reports and writes the events, keeping the ids of events that
+carry on and redirecting the others. See docs/clustering.md.
 """
 from __future__ import annotations
 
-import hashlib
-from collections import defaultdict
-from typing import Any
-
+import logging
+from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from . import cluster_pairs
+from .cluster_events import assign_ids, build_event, disagreements, event_id, independent_sources, notes_for
 from .extract import taxonomy
 from .model import DateSpan, Event, Report
 from .resolve.dates import acled_day
+
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["event_day", "cluster", "recluster", "features", "build_event", "event_id", "assign_ids",
+           "disagreements", "independent_sources", "notes_for", "report_text", "embed_reports"]
+log = logging.getLogger(__name__)
 
 
 def event_day(span: DateSpan | None) -> date | None:
@@ -23,83 +36,106 @@ def event_day(span: DateSpan | None) -> date | None:
     return acled_day(span) if span is not None else None
 
 
-def _key(r: Report) -> tuple[str, str, str, str]:
-    day = event_day(r.date).isoformat() if event_day(r.date) else ""
-    place = r.place.geonameid if r.place else (r.destination.geonameid if r.destination else "")
-    return taxonomy.family(r.sub_event_type), r.sub_event_type, day, place
+def report_text(r: Report) -> str:
+    """What is embedded for a report: its main evidence sentence."""
+    return r.sentence or r.trigger
 
 
-def _actors(r: Report) -> set[str]:
-    return {a.id for a in (r.actor1, r.actor2) if a is not None}
+def embed_reports(texts: list[str]) -> tuple[np.ndarray | None, str]:
+    """(vectors, model name) from eventwire.embed; (None, reason) when it cannot be used here."""
+    try:
+        from . import embed
+    except ImportError as exc:
+        return None, f"eventwire.embed unavailable ({exc})"
+    try:
+        return embed.embed(texts), "all-MiniLM-L6-v2"
+    except Exception as exc:  # noqa: BLE001 - a missing or unchecked model degrades to lexical similarity
+        return None, f"embedding failed ({type(exc).__name__}: {exc})"
 
 
-def cluster(reports: list[Report], articles: dict[str, dict[str, Any]]) -> list[Event]:
-    """Events from all reports. ``articles`` maps article id to its stored metadata (outlet, ...)."""
-    groups: dict[tuple[str, str, str, str], list[list[Report]]] = defaultdict(list)
-    for r in sorted(reports, key=lambda r: r.id):
-        bucket = groups[_key(r)]
-        mine = _actors(r)
-        home = next((g for g in bucket if _compatible(mine, set().union(*map(_actors, g)))), None)
-        if home is None:
-            bucket.append([r])
-        else:
-            home.append(r)
-    events = [build_event(g, articles) for groups_ in groups.values() for g in groups_]
+def _place_of(r: Report):  # noqa: ANN202
+    return r.place or r.destination or r.origin
+
+
+def _level(r: Report) -> int:
+    p = _place_of(r)
+    if p is None:
+        return 3
+    if p.feature in ("city", "capital", "town", "village", ""):
+        return 0 if p.lat or p.lon else 2
+    if p.feature == "country":
+        return 2
+    return 1
+
+
+def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
+             vectors: Mapping[str, np.ndarray] | None = None) -> cluster_pairs.Features:
+    """The per-report arrays clustering works on; ``reports`` must be sorted by id."""
+    ints: dict[tuple[str, str], int] = {}
+
+    def code(kind: str, value: str) -> int:
+        return ints.setdefault((kind, value), len(ints))
+
+    n = len(reports)
+    block, day, sub, a1, a2, fat, art, copy_, level, place, admin1 = (np.zeros(n, dtype=np.int64) for _ in range(11))
+    lat, lon = np.zeros(n), np.zeros(n)
+    for k, r in enumerate(reports):
+        p = _place_of(r)
+        country = (p.iso3 or p.country) if p else ""
+        block[k] = code("block", f"{taxonomy.family(r.sub_event_type)}|{country}")
+        d = event_day(r.date)
+        day[k] = d.toordinal() if d else -1
+        sub[k] = code("sub", r.sub_event_type)
+        actors = sorted({x.id for x in (r.actor1, r.actor2) if x is not None})
+        a1[k] = code("actor", actors[0]) if actors else -1
+        a2[k] = code("actor", actors[1]) if len(actors) > 1 else -1
+        fat[k] = r.fatalities
+        art[k] = code("article", r.article_id)
+        meta = articles.get(r.article_id) or {}
+        copy_[k] = code("article", str(meta.get("copy_of") or r.article_id))
+        level[k] = _level(r)
+        place[k] = code("place", p.geonameid or p.name) if p else -1
+        admin1[k] = code("admin1", f"{country}|{p.admin1}") if p and p.admin1 else -1
+        lat[k], lon[k] = (p.lat, p.lon) if p else (0.0, 0.0)
+    have = vectors is not None and n > 0 and all(r.id in vectors for r in reports)
+    if have:
+        mat = np.stack([np.asarray(vectors[r.id], dtype=np.float32) for r in reports])  # type: ignore[index]
+    else:
+        mat = cluster_pairs.lexical_vectors([report_text(r) for r in reports])
+    return cluster_pairs.Features(ids=[r.id for r in reports], block=block, day=day, lat=lat, lon=lon, level=level,
+                                  place=place, admin1=admin1, sub=sub, actor_a=a1, actor_b=a2, fatalities=fat,
+                                  article=art, copy=copy_, vectors=mat, embedded=have)
+
+
+def cluster(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
+            vectors: Mapping[str, np.ndarray] | None = None) -> list[Event]:
+    """Events from all reports.
+
+    ``articles`` maps article id to its stored metadata (outlet, affiliation, published, and
+    ``copy_of``: the near-duplicate group). ``vectors`` maps report id to its unit-length
+    embedding; without vectors for every report, similarity falls back to hashed word vectors.
+    """
+    ordered = sorted(reports, key=lambda r: r.id)
+    f = features(ordered, articles, vectors)
+    events = [build_event([ordered[k] for k in g], dict(articles)) for g in cluster_pairs.groups(f)]
     return sorted(events, key=lambda e: (str(event_day(e.date) or ""), e.id))
 
 
-def _compatible(a: set[str], b: set[str]) -> bool:
-    return not a or not b or bool(a & b)
+def recluster(store: Store, version: str) -> tuple[list[Event], dict[str, int]]:
+    """Fill missing signatures and embeddings, cluster every stored report, write the events."""
+    from . import dedup
 
-
-def event_id(reports: list[Report]) -> str:
-    return "ev" + hashlib.sha256(min(r.id for r in reports).encode()).hexdigest()[:12]
-
-
-def build_event(group: list[Report], articles: dict[str, dict[str, Any]]) -> Event:
-    lead = max(group, key=lambda r: (r.confidence, bool(r.actor1), bool(r.actor2), r.id))
-    counted = [r.fatalities for r in group if r.fatalities]
-    outlets = sorted({(articles.get(r.article_id) or {}).get("outlet") or f"article {r.article_id}" for r in group})
-    claimants = sorted({c.name for r in group for c in r.attributed_to})
-    notes = sorted({r.verification for r in group if r.verification})
-    modalities = {r.modality for r in group}
-    ev = Event(
-        id=event_id(group), report_ids=sorted(r.id for r in group),
-        event_type=lead.event_type, sub_event_type=lead.sub_event_type, disorder_type=lead.disorder_type,
-        actor1=lead.actor1 or next((r.actor1 for r in group if r.actor1), None),
-        actor2=lead.actor2 or next((r.actor2 for r in group if r.actor2), None),
-        assoc_actor1=lead.assoc_actor1, assoc_actor2=lead.assoc_actor2,
-        place=lead.place, geo_precision=lead.geo_precision, date=lead.date,
-        fatalities=min(counted) if counted else 0, fatalities_min=min(counted) if counted else 0,
-        fatalities_max=max([r.fatalities_max or r.fatalities for r in group] or [0]),
-        injured=min([r.injured for r in group if r.injured] or [0]),
-        arrested=min([r.arrested for r in group if r.arrested] or [0]),
-        abducted=min([r.abducted for r in group if r.abducted] or [0]),
-        civilian_targeting=any(r.civilian_targeting for r in group),
-        origin=lead.origin or next((r.origin for r in group if r.origin), None),
-        destination=lead.destination or next((r.destination for r in group if r.destination), None),
-        n_reports=len(group), n_articles=len({r.article_id for r in group}), n_sources=len(outlets),
-        sources=outlets, attributed_to=claimants, verification="; ".join(notes),
-        modality="asserted" if "asserted" in modalities else sorted(modalities)[0],
-        background=all(r.background for r in group), cameo=lead.cameo, plover=lead.plover,
-        confidence=max(r.confidence for r in group),
-    )
-    ev.notes = notes_for(ev, group)
-    return ev
-
-
-def notes_for(ev: Event, group: list[Report]) -> str:
-    """ACLED house style: 'On <date>, <actor> <did> in <place>.' plus splits and doubts."""
-    day = event_day(ev.date)
-    when = day.strftime("%-d %B %Y") if day else "an unknown date"
-    who = ev.actor1.acled_name or ev.actor1.name if ev.actor1 else "unidentified actors"
-    where = ev.place.name if ev.place else "an unknown place"
-    parts = [f"On {when}, {who}: {ev.sub_event_type.lower()} in {where}."]
-    if ev.destination and ev.destination is not ev.place:
-        parts.append(f"Destination: {ev.destination.name}.")
-    parts.extend(sorted({r.count_note for r in group if r.count_note}))
-    if ev.fatalities_max > ev.fatalities:
-        parts.append(f"Reported fatalities range {ev.fatalities}-{ev.fatalities_max}; lowest coded.")
-    if ev.verification:
-        parts.append(f"Verification: {ev.verification}.")
-    return " ".join(parts)
+    store.ensure_signatures(dedup.signature)
+    links = dedup.near_duplicate_groups(store.signatures())
+    store.save_links(links)
+    reports = store.reports()
+    missing = store.reports_without_vector()
+    if missing:
+        todo = [r for r in reports if r.id in missing]
+        vecs, model = embed_reports([report_text(r) for r in todo])
+        if vecs is None:
+            log.warning("clustering without embeddings: %s; using lexical similarity", model)
+        else:
+            store.save_vectors({r.id: v for r, v in zip(todo, vecs)}, model)
+    events = cluster(reports, store.articles_meta(), store.vectors())
+    return events, store.replace_events(events, version)

@@ -2,9 +2,10 @@
 
 Features: the all-MiniLM-L6-v2 vector (:mod:`eventwire.embed`), counts of a project-authored cue
 lexicon (:data:`CUES`, written from ACLED's sub-event definitions) and TF-IDF word uni- and bigrams.
-A multinomial logistic regression over them is blended 50/50 with a nearest-centroid classifier on
-the embedding alone. Prediction is plain numpy; training (:func:`fit`, used by
-``tools/train_classifier.py`` and the ``case2021-task2`` scorer) also uses scipy's L-BFGS.
+A ridge (least-squares, one-vs-rest) classifier over them, its scores turned into probabilities by
+a softmax, is blended 70/30 with a nearest-centroid classifier on the embedding alone. Training
+(:func:`fit`, used by ``tools/train_classifier.py`` and the ``case2021-task2`` scorer) is one
+linear solve; everything is plain numpy.
 
 The shipped weights (``eventwire/data/models/event_type_classifier.npz``) are checked against the
 sha256 in their card (``event_type_classifier.json``) before use; the card also says what they
@@ -103,12 +104,13 @@ _CUE_RE = [re.compile(r"\b(?:" + pattern + ")", re.I) for pattern in CUES.values
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 
 DEFAULT_PARAMS: dict[str, float] = {
-    "emb_scale": 20.0,  # unit vectors have ~0.05 per dimension; scaled to the cue/TF-IDF range
-    "cue_scale": 1.0,
-    "lex_scale": 10.0,
+    "emb_scale": 1.0,
+    "cue_scale": 0.2,
+    "lex_scale": 0.5,
     "min_df": 2,
-    "l2": 1e-3,
-    "centroid_weight": 0.5,
+    "l2": 0.3,
+    "score_temperature": 5.0,  # softmax over the ridge scores
+    "centroid_weight": 0.3,
     "centroid_temperature": 20.0,
 }
 
@@ -172,7 +174,8 @@ class EventTypeModel:
             vectors = embed(list(texts))
         if not len(texts):
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        lr = _softmax(self.features(texts, vectors) @ self.weights + self.bias)
+        scores = self.features(texts, vectors) @ self.weights + self.bias
+        lr = _softmax(self.params["score_temperature"] * scores)
         nc = _softmax(self.params["centroid_temperature"] * (vectors @ self.centroids.T))
         w = self.params["centroid_weight"]
         return ((1 - w) * lr + w * nc).astype(np.float32)
@@ -238,8 +241,8 @@ def predict(texts: list[str]) -> list[tuple[str, float]]:
 
 @contextmanager
 def single_blas_thread() -> Iterator[None]:
-    """Run OpenBLAS on one thread: L-BFGS on small matrices is 50x slower when two threads fight
-    other processes for two cores. A no-op when numpy's OpenBLAS cannot be found."""
+    """Run OpenBLAS on one thread: small-matrix training ran up to 50x slower when two BLAS threads
+    fought other processes for two cores. A no-op when numpy's OpenBLAS cannot be found."""
     import numpy
 
     libs = sorted(glob.glob(str(Path(numpy.__file__).parent.parent / "numpy.libs" / "libscipy_openblas*.so")))
@@ -263,23 +266,14 @@ def single_blas_thread() -> Iterator[None]:
         fns[1](before)
 
 
-def _fit_logreg(x: np.ndarray, y: np.ndarray, n_labels: int, l2: float) -> tuple[np.ndarray, np.ndarray]:
-    from scipy.optimize import minimize
-
-    x = x.astype(np.float64)
-    n, d = x.shape
-    onehot = np.eye(n_labels)[y]
-
-    def loss_grad(w: np.ndarray) -> tuple[float, np.ndarray]:
-        weights, bias = w[: d * n_labels].reshape(d, n_labels), w[d * n_labels:]
-        probs = _softmax(x @ weights + bias)
-        loss = -np.sum(onehot * np.log(probs + 1e-12)) / n + l2 * np.sum(weights * weights) / 2
-        g = (probs - onehot) / n
-        return loss, np.concatenate([(x.T @ g + l2 * weights).ravel(), g.sum(axis=0)])
-
-    res = minimize(loss_grad, np.zeros(d * n_labels + n_labels), jac=True, method="L-BFGS-B",
-                   options={"maxiter": 1000})
-    return res.x[: d * n_labels].reshape(d, n_labels), res.x[d * n_labels:]
+def _fit_ridge(x: np.ndarray, y: np.ndarray, n_labels: int, l2: float) -> tuple[np.ndarray, np.ndarray]:
+    """One-vs-rest least squares on +-1 targets, L2 on the weights, free bias: one linear solve."""
+    x = np.hstack([x.astype(np.float64), np.ones((len(x), 1))])
+    targets = np.eye(n_labels)[y] * 2.0 - 1.0
+    gram = x.T @ x + l2 * np.eye(x.shape[1])
+    gram[-1, -1] -= l2
+    solved = np.linalg.solve(gram, x.T @ targets)
+    return solved[:-1], solved[-1]
 
 
 def fit(texts: Sequence[str], labels: Sequence[str], vectors: np.ndarray, *, label_set: Sequence[str],
@@ -298,7 +292,7 @@ def fit(texts: Sequence[str], labels: Sequence[str], vectors: np.ndarray, *, lab
             centroids[k] = c / max(float(np.linalg.norm(c)), 1e-12)
     model = EventTypeModel(label_list, vocab, idf, np.zeros((0, 0)), np.zeros(0), centroids, p)
     with single_blas_thread():
-        weights, bias = _fit_logreg(model.features(texts, vectors), y, len(label_list), p["l2"])
+        weights, bias = _fit_ridge(model.features(texts, vectors), y, len(label_list), p["l2"])
     model.weights, model.bias = weights.astype(np.float32), bias.astype(np.float32)
     return model
 

@@ -191,8 +191,8 @@ def resolve(expression: str, published: date | datetime | None, *, timezone: str
     if span is not None and span.earliest is not None and re.match(r"since\b", mention.text, re.I):
         width = (base - span.earliest).days
         span = DateSpan(span.earliest, base, 2 if width <= 7 else 3, "", span.basis + "; since then, up to publication")
-    if span is None or span.earliest is None or span.latest is None:
-        return None
+    if span is None or span.earliest is None or span.latest is None or span.earliest > span.latest:
+        return None  # e.g. "since 1 March" read against a reference day before 1 March
     if span.latest > pub:  # clamp a period that runs up to "now"; a wholly future date is no date
         if span.earliest > pub:
             return None

@@ -20,6 +20,7 @@ from ..errors import NotFoundError, StoreError
 from ..cluster import event_day
 from ..model import Article, Event, Report, from_dict, to_dict
 from . import schema as t
+from .caches import ClusterCaches
 
 
 def now() -> str:
@@ -37,7 +38,7 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-class Store:
+class Store(ClusterCaches):
     def __init__(self, db: str):
         self.url = url_for(db)
         try:
@@ -126,12 +127,14 @@ class Store:
         cols = [t.articles.c.id, t.articles.c.title, t.articles.c.url, t.articles.c.outlet, t.articles.c.published,
                 t.articles.c.locator, t.articles.c.raw_sha256, t.articles.c.data]
         out: dict[str, dict[str, Any]] = {}
+        links = self.links()
         with self.engine.connect() as c:
             for r in c.execute(select(*cols).where(t.articles.c.skipped.is_(None))):
                 row = dict(r._mapping)
                 meta = json.loads(row.pop("data")).get("meta", {})
                 row["source_scale"] = meta.get("source_scale", "")
                 row["affiliation"] = meta.get("affiliation", "")
+                row["copy_of"] = links.get(row["id"], row["id"])  # near-duplicate group (eventwire.dedup)
                 out[row["id"]] = row
         return out
 
@@ -165,12 +168,23 @@ class Store:
 
     # -- events ----------------------------------------------------------------------------------
     def replace_events(self, new_events: list[Event], version: str) -> dict[str, int]:
-        """Write a full re-clustering in one transaction, touching only events that changed."""
+        """Write a full re-clustering in one transaction, touching only events that changed.
+
+        Events first inherit the ids of the stored events they overlap most (cluster_events.assign_ids),
+        so an event that gains a report is updated, not renamed; ids left over are redirected
+        ("merged" into the event that holds their reports, else "retired").
+        """
         from hashlib import sha256
 
+        from ..cluster_events import assign_ids
+
         stamp = now()
-        changed = {"created": 0, "updated": 0, "retired": 0, "unchanged": 0}
+        changed = {"created": 0, "updated": 0, "retired": 0, "merged": 0, "unchanged": 0}
         with self.engine.begin() as c:
+            members: dict[str, set[str]] = {}
+            for r in c.execute(select(t.event_reports.c.event_id, t.event_reports.c.report_id)):
+                members.setdefault(r.event_id, set()).add(r.report_id)
+            assign_ids(new_events, members)
             old = {r.id: r.fingerprint for r in c.execute(select(t.events.c.id, t.events.c.fingerprint))}
             keep = set()
             for ev in new_events:
@@ -208,6 +222,7 @@ class Store:
                 c.execute(insert(t.event_redirects).values(old_id=gone, new_id=new_id, reason=reason, at=stamp))
                 c.execute(insert(t.event_changes).values(event_id=gone, change=reason, at=stamp, detail=new_id))
                 changed["retired"] += 1
+                changed["merged"] += reason == "merged"
         return changed
 
     def events(self) -> list[Event]:

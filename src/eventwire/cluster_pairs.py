@@ -1,0 +1,199 @@
+"""Which reports are one incident: blocking, pair similarity and constrained merging (numpy).
+
+1. **Blocking.** Reports are only compared inside one event-type family and one country, and only
+   when their ACLED days are at most :data:`DAY_WINDOW` apart. Reports without a place form their
+   own block per family.
+2. **Similarity** of a candidate pair is a weighted sum (:data:`WEIGHTS`) of the evidence
+   similarity (cosine of the stored all-MiniLM-L6-v2 vectors, or of hashed word vectors when no
+   embeddings are available), same sub-event type, actor agreement (+1 shared, -1 disjoint),
+   place agreement, same day, casualty figures in the same range, and near-duplicate articles.
+3. **Merging** respects ACLED's unit (one day x place x actor pair x type): candidate pairs are
+   taken best first and two clusters join only if every cross pair keeps the days within the
+   window and precise places within :data:`MAX_KM`, and their average cross-pair score stays
+   above :data:`AVERAGE_LINK` (so a chain of look-alikes cannot glue two incidents together).
+
+Everything is sorted by report id first and ties are broken by ids, so the groups never depend on
+input order. Memory grows with the number of candidate pairs, which grows linearly with the
+number of reports at a given density of reports per family, country and day.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+DAY_WINDOW = 1  # ACLED day difference allowed between reports of one incident
+MAX_KM = 25.0  # precise places of one incident lie within this distance
+NEAR_KM = 5.0  # counts as the same place
+THRESHOLD = 0.58  # pair score at which two reports are one incident (embeddings)
+LEXICAL_THRESHOLD = 0.50  # the same without embeddings (hashed word vectors give lower cosines)
+AVERAGE_LINK = 0.45  # mean cross-pair score two clusters need to join
+WEIGHTS = {"text": 0.50, "sub": 0.12, "actor": 0.12, "place": 0.08, "day": 0.06, "count": 0.06, "copy": 0.25}
+LEXICAL_DIM = 4096
+_CHUNK = 20000
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset("the a an of in on at to and or by for from with was were is are has have had been be as "
+                  "that this it its their his her they he she said says say according after".split())
+
+
+@dataclass
+class Features:
+    """Per-report arrays, rows in report-id order."""
+
+    ids: list[str]
+    block: np.ndarray  # int: family x country
+    day: np.ndarray  # int ordinal, -1 unknown
+    lat: np.ndarray
+    lon: np.ndarray
+    level: np.ndarray  # 0 town, 1 admin area, 2 country, 3 no place
+    place: np.ndarray  # int id of the place
+    admin1: np.ndarray  # int id of the admin1 name (-1 none)
+    sub: np.ndarray
+    actor_a: np.ndarray  # the two actors, sorted; -1 none
+    actor_b: np.ndarray
+    fatalities: np.ndarray
+    article: np.ndarray
+    copy: np.ndarray  # near-duplicate group of the article
+    vectors: np.ndarray  # (n, d) float32, unit length
+    embedded: bool
+
+
+def lexical_vectors(texts: list[str], dim: int = LEXICAL_DIM) -> np.ndarray:
+    """Unit-length hashed vectors of content words and word pairs: the fallback when no embeddings exist."""
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    for row, text in enumerate(texts):
+        words = [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+        for tok in words + [f"{a} {b}" for a, b in zip(words, words[1:])]:
+            h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=4).digest(), "little")
+            out[row, h % dim] += 1.0
+        norm = float(np.linalg.norm(out[row]))
+        if norm:
+            out[row] /= norm
+    return out
+
+
+def candidate_pairs(f: Features) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i < j) in one block with days at most DAY_WINDOW apart (unknown days pair with nothing)."""
+    order = np.lexsort((np.arange(len(f.ids)), f.day, f.block))
+    blk, day = f.block[order], f.day[order]
+    known = day >= 0
+    left, right = [], []
+    k = 1
+    while k < len(order):
+        ok = (blk[k:] == blk[:-k]) & (day[k:] - day[:-k] <= DAY_WINDOW) & known[k:] & known[:-k]
+        if not ok.any():
+            break
+        pos = np.nonzero(ok)[0]
+        left.append(order[pos])
+        right.append(order[pos + k])
+        k += 1
+    if not left:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    a, b = np.concatenate(left), np.concatenate(right)
+    return np.minimum(a, b), np.maximum(a, b)
+
+
+def haversine(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+
+
+def place_terms(f: Features, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(compatible, score) of the places of pairs: towns within MAX_KM; an admin area holds what lies in it."""
+    li, lj = f.level[i], f.level[j]
+    dist = haversine(f.lat[i], f.lon[i], f.lat[j], f.lon[j])
+    towns = (li == 0) & (lj == 0)
+    same_admin = (f.admin1[i] == f.admin1[j]) & (f.admin1[i] >= 0)
+    area = ((li == 1) | (lj == 1)) & (li < 2) & (lj < 2)
+    compatible = np.where(towns, dist <= MAX_KM, np.where(area, same_admin | (f.place[i] == f.place[j]), True))
+    score = np.where(towns, np.where((f.place[i] == f.place[j]) | (dist <= NEAR_KM), 1.0, 0.5),
+                     np.where(area, 0.0, -0.5))
+    return compatible, score
+
+
+def actor_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """+1 when the pairs share an actor, -1 when both name actors and share none, 0 when one names none."""
+    ai, bi, aj, bj = f.actor_a[i], f.actor_b[i], f.actor_a[j], f.actor_b[j]
+    shared = (((ai == aj) | (ai == bj)) & (ai >= 0)) | (((bi == aj) | (bi == bj)) & (bi >= 0))
+    both = ((ai >= 0) | (bi >= 0)) & ((aj >= 0) | (bj >= 0))
+    return np.where(shared, 1.0, np.where(both, -1.0, 0.0))
+
+
+def count_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """+1 for casualty figures within a factor 1.7, -1 beyond a factor 3.3, 0 otherwise or when one is missing."""
+    x, y = f.fatalities[i].astype(np.float64), f.fatalities[j].astype(np.float64)
+    both = (x > 0) & (y > 0)
+    ratio = np.where(both, np.minimum(x, y) / np.maximum(np.maximum(x, y), 1.0), 0.0)
+    return np.where(both, np.where(ratio >= 0.6, 1.0, np.where(ratio < 0.3, -1.0, 0.0)), 0.0)
+
+
+def score_pairs(f: Features, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(score, compatible) of candidate pairs, computed in chunks to bound memory."""
+    scores = np.zeros(len(i), dtype=np.float32)
+    compat = np.zeros(len(i), dtype=bool)
+    w = WEIGHTS
+    for s in range(0, len(i), _CHUNK):
+        a, b = i[s:s + _CHUNK], j[s:s + _CHUNK]
+        text = np.einsum("ij,ij->i", f.vectors[a], f.vectors[b])
+        ok, place = place_terms(f, a, b)
+        copy = (f.copy[a] == f.copy[b]) & (f.article[a] != f.article[b])
+        scores[s:s + _CHUNK] = (w["text"] * text + w["sub"] * (f.sub[a] == f.sub[b]) + w["actor"] * actor_term(f, a, b)
+                                + w["place"] * place + w["day"] * (f.day[a] == f.day[b]) + w["count"] * count_term(f, a, b)
+                                + w["copy"] * copy)
+        compat[s:s + _CHUNK] = ok
+    return scores, compat
+
+
+def groups(f: Features) -> list[list[int]]:
+    """Connected groups of report rows (each sorted), merged best pair first under the unit constraints."""
+    n = len(f.ids)
+    i, j = candidate_pairs(f)
+    score, ok = score_pairs(f, i, j)
+    floor = AVERAGE_LINK / 2
+    keep = ok & (score >= floor)
+    i, j, score = i[keep], j[keep], score[keep]
+    pair_score = dict(zip(zip(i.tolist(), j.tolist()), score.tolist()))
+    threshold = THRESHOLD if f.embedded else LEXICAL_THRESHOLD
+    edge = score >= threshold
+    ei, ej, es = i[edge], j[edge], score[edge]
+    order = np.lexsort((ej, ei, -es))
+    members: dict[int, list[int]] = {}
+    root = list(range(n))
+
+    def find(x: int) -> int:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    for e in order.tolist():
+        ra, rb = find(int(ei[e])), find(int(ej[e]))
+        if ra == rb:
+            continue
+        ma, mb = members.get(ra, [ra]), members.get(rb, [rb])
+        if not _joinable(f, ma, mb, pair_score):
+            continue
+        new, old = min(ra, rb), max(ra, rb)
+        root[old] = new
+        members[new] = sorted(ma + mb)
+        members.pop(old, None)
+    out: dict[int, list[int]] = {}
+    for x in range(n):
+        out.setdefault(find(x), []).append(x)
+    return sorted(out.values())
+
+
+def _joinable(f: Features, ma: list[int], mb: list[int], pair_score: dict[tuple[int, int], float]) -> bool:
+    days = [int(f.day[x]) for x in ma + mb if f.day[x] >= 0]
+    if days and max(days) - min(days) > DAY_WINDOW:
+        return False
+    a, b = np.array(ma), np.array(mb)
+    ia, ib = np.repeat(a, len(b)), np.tile(b, len(a))
+    ok, _ = place_terms(f, ia, ib)
+    if not ok.all():
+        return False
+    total = sum(pair_score.get((min(x, y), max(x, y)), 0.0) for x in ma for y in mb)
+    return total / (len(ma) * len(mb)) >= AVERAGE_LINK
