@@ -122,3 +122,34 @@ def test_gzip_that_is_not_warc_is_binary(tmp_path: Path):
     p.write_bytes(gzip.compress(b"hello"))
     (art,) = read([p])
     assert "binary" in art.skipped
+
+
+def test_wrong_encoding_is_repaired_and_noted(tmp_path: Path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Attaque à Gao\n\nDes hommes armés ont attaqué un poste près de Gao, selon l'armée malienne. Trois soldats ont été tués."
+                  .encode("cp1252"))
+    (art,) = read([p])
+    assert "armés" in art.body and "à Gao" in art.title
+    assert any(n.startswith("decoded as") for n in art.notes)
+
+
+def test_broken_html_still_yields_text_or_a_reason(tmp_path: Path):
+    good = tmp_path / "broken.html"
+    good.write_text("<html><body><div><p>" + "Rebels shelled the town of Idlib on Monday, residents said. " * 8
+                    + "<p>Unclosed <b>tags <i>everywhere")
+    (art,) = read([good])
+    assert not art.skipped and "shelled the town of Idlib" in art.body
+    empty = tmp_path / "nav.html"
+    empty.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    from eventwire.pipeline import CleanStage, Pipeline
+
+    (art2,) = read([empty])
+    art2 = Pipeline([CleanStage()]).process(art2)
+    assert art2.skipped.startswith(("ingest: no article text", "clean: too little text", "clean: no body text"))
+
+
+def test_pretty_printed_json_object_is_one_record(tmp_path: Path):
+    p = tmp_path / "one.json"
+    p.write_text(json.dumps({"headline": "Clash", "body": "Troops clashed with rebels near Goma."}, indent=2))
+    (art,) = read([p])
+    assert not art.skipped and art.title == "Clash" and "Goma" in art.body

@@ -303,6 +303,9 @@ def detect_language(text: str) -> str:
     return str(lang)
 
 
+MIN_WORDS = 5  # fewer words than this is a menu or a stub, not a report
+
+
 def clean(article: Article, *, check_language: bool = True) -> Article:
     """The clean stage: sets text, paragraphs, title, language, id; publication date and outlet from the text.
 
@@ -317,6 +320,9 @@ def clean(article: Article, *, check_language: bool = True) -> Article:
     kept = clean_paragraphs(paragraphs, title=clean_title(article.title) if title_from_meta else "")
     if not kept:
         raise StageError("clean", "no body text left after cleaning")
+    words = sum(len(p.split()) for p in kept)
+    if words < MIN_WORDS:
+        raise StageError("clean", f"too little text for an article ({words} words)")
     article.text = "\n\n".join(kept)
     pos, spans = 0, []
     for par in kept:

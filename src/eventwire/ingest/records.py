@@ -49,6 +49,14 @@ def to_article(locator: str, kind: str, raw: bytes, record: dict[str, Any], fiel
 def read_jsonl(locator: str, data: bytes, fields: dict[str, str]) -> Iterator[Article]:
     text, _ = decode(data)
     stripped = text.lstrip()
+    if stripped.startswith("{") and "\n" in stripped.strip():
+        try:  # one pretty-printed JSON object, not JSON lines
+            whole = json.loads(stripped)
+        except json.JSONDecodeError:
+            whole = None
+        if isinstance(whole, dict):
+            yield record_or_skip(locator, "jsonl", data, whole, fields)
+            return
     if stripped.startswith("["):
         try:
             items = json.loads(stripped)
