@@ -162,3 +162,12 @@ def test_stdin_input(tmp_path: Path):
     db = str(tmp_path / "s.db")
     res = cli("run", "-", "--published", "2021-06-09", "--db", db, input=text)
     assert "stored: 1" in res.stdout
+
+
+def test_dask_runner_gives_the_same_events_as_the_local_pool(tmp_path: Path):
+    local, dask = str(tmp_path / "l.db"), str(tmp_path / "d.db")
+    seeds = shared_or_skip("seeds")
+    cli("run", str(ROOT / "examples"), str(seeds), "--published", "2017-02-18", "--workers", "2", "--db", local)
+    cli("run", str(ROOT / "examples"), str(seeds), "--published", "2017-02-18", "--runner", "dask", "--workers", "2",
+        "--db", dask)
+    assert cli("events", "--format", "jsonl", "--db", dask).stdout == cli("events", "--format", "jsonl", "--db", local).stdout

@@ -62,6 +62,8 @@ def run(inputs: list[str] = typer.Argument(..., help="Files, directories (read r
         kind: Optional[str] = typer.Option(None, help="Force the input kind: txt|html|jsonl|csv|warc|rss."),
         field: list[str] = typer.Option([], help="Map a record field: NAME=COLUMN (text, title, url, published, outlet)."),
         workers: int = typer.Option(1, min=1, help="Worker processes."),
+        runner: str = typer.Option("local", help="local (process pool) or dask (a Dask distributed cluster)."),
+        scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address; default: start a local cluster."),
         nlp: str = typer.Option(settings.get("EVENTWIRE_NLP"), help="NLP backend: default (spaCy) or rules (no weights)."),
         actors: Optional[Path] = typer.Option(None, help="Extra actors file (same format as the packaged dictionary)."),
         db: Optional[str] = typer.Option(None, help=DB_HELP)) -> None:
@@ -74,6 +76,8 @@ def run(inputs: list[str] = typer.Argument(..., help="Files, directories (read r
 
     if nlp not in ("default", "rules"):
         raise UsageError(f"unknown --nlp {nlp!r}; use default or rules")
+    if runner not in ("local", "dask"):
+        raise UsageError(f"unknown --runner {runner!r}; use local or dask")
     if actors is not None and not actors.is_file():
         raise UsageError(f"--actors file {actors} not found")
     options = IngestOptions(kind=kind, published=_parse_date(published, "--published"), outlet=outlet or "",
@@ -84,7 +88,8 @@ def run(inputs: list[str] = typer.Argument(..., help="Files, directories (read r
         task = bar.add_task("articles", total=None)
         summary = run_job(inputs, store=store, options=options,
                           config=PipelineConfig(nlp=nlp, actors_file=str(actors or "")), workers=workers,
-                          command="run " + " ".join(sys.argv[2:]), progress=lambda a: bar.advance(task))
+                          command="run " + " ".join(sys.argv[2:]), progress=lambda a: bar.advance(task),
+                          runner=runner, scheduler=scheduler or "")
     if summary.read == 0:
         raise UsageError("nothing could be read from the inputs")
     out.print(f"articles read: {summary.read}  stored: {summary.stored}  already known: {summary.known}  "

@@ -43,14 +43,21 @@ def _reason_class(reason: str) -> str:
 
 
 def run_job(inputs: list[str], *, store: Store, options: IngestOptions, config: PipelineConfig, workers: int = 1,
-            command: str = "run", progress: Callable[[Article], None] | None = None) -> RunSummary:
+            command: str = "run", progress: Callable[[Article], None] | None = None, runner: str = "local",
+            scheduler: str = "") -> RunSummary:
     v = versions(config)
     summary = RunSummary()
     summary.run_id = store.start_run(command=command, pipeline_version=v["pipeline"], model_version=v["model"],
                                      dictionaries_version=v["dictionaries"])
     fresh = _unseen(read_inputs(inputs, options), store, summary)
     try:
-        for article in run_local(fresh, config, workers):
+        if runner == "dask":
+            from .dask_runner import run_dask
+
+            processed = run_dask(fresh, config, workers=workers, scheduler=scheduler)
+        else:
+            processed = run_local(fresh, config, workers)
+        for article in processed:
             if progress:
                 progress(article)
             if article.skipped:

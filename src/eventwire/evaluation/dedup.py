@@ -92,7 +92,7 @@ def _perturbations() -> list[Item]:
         p = json.loads(line)
         art = article_from_text(p["text"], published=date.fromisoformat(p["published"]), title=p["title"],
                                 outlet=p["outlet"], locator=f"perturbations:{p['id']}")
-        items.append(Item(p["id"], "perturbations", "p:" + p["incident"], art))
+        items.append(Item(p["id"], "perturbations", p["incident"], art))
     return items
 
 

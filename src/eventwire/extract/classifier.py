@@ -11,8 +11,8 @@ The shipped weights (``eventwire/data/models/event_type_classifier.npz``) are ch
 sha256 in their card (``event_type_classifier.json``) before use; the card also says what they
 were trained on and their k-fold figures. See docs/classifier.md.
 
-    >>> predict(["Police fired tear gas to disperse the protesters."])  # doctest: +SKIP
-    [('PROTEST_WITH_INTER', 0.61)]
+    >>> predict(["A suicide bomber blew himself up at a crowded market."])  # doctest: +SKIP
+    [('SUIC_BOMB', 0.9...)]
 """
 from __future__ import annotations
 

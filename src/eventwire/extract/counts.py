@@ -39,6 +39,7 @@ for _field, _verb in _VERBS.items():
     _PATTERNS.append((_field, re.compile(rf"(?P<n>{NUMBER})\s+(?:{PERSONS}\s+)?(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|later|)\s*)*(?:\w+ly\s+)?{_verb}\b", re.I)))
     _PATTERNS.append((_field, re.compile(rf"\b(?:{_verb.replace('dead|', '').replace('|bodies', '')}|killing|wounding|injuring|arresting|detaining|abducting|kidnapping|leaving|left)\s+(?P<n>{NUMBER})(?:\s+{PERSONS})?", re.I)))
     _PATTERNS.append((_field, re.compile(rf"\b(?:{_field.replace('ed', '')}\w* toll|number of (?:dead|deaths|{_field})|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was)\s+(?P<n>{NUMBER})", re.I)))
+_PATTERNS.append(("killed", re.compile(rf"(?P<n>{NUMBER})\s+(?:of (?:these|those|the|them)\s+)?(?:deaths|fatalities)\b", re.I)))
 
 
 @dataclass(frozen=True)

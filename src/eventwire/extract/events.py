@@ -43,6 +43,7 @@ class Draft:
     count_span: DateSpan | None = None
     date_explicit: bool = False
     key_places: set[str] = field(default_factory=set)
+    fallback_place: bool = False  # placed at the article's place: the sentence names none
 
 
 def report_id(article_id: str, *parts: object) -> str:
@@ -115,6 +116,22 @@ class ArticleExtractor:
                 self._news_day = best
         return self._news_day
 
+    def article_place(self) -> Place | None:
+        """The place an article is about: its dateline's, else the sub-national place it names most."""
+        if not hasattr(self, "_article_place"):
+            self._article_place = None
+            line = [m for m in self.a.mentions if m.kind == "place" and any(d.start <= m.start < d.end for d in self.datelines)]
+            if line:
+                found = places.resolve_places(self.a.text, [(m.start, m.end) for m in line[:1]])
+                self._article_place = found[0] if found and found[0] and found[0].feature != "country" else None
+            if self._article_place is None:
+                subs = [p for _, p in self.places if p.feature not in ("country", "region")]
+                if subs:
+                    ids = [p.geonameid for p in subs]
+                    best = max(set(ids), key=lambda g: (ids.count(g), -ids.index(g)))
+                    self._article_place = next(p for p in subs if p.geonameid == best)
+        return self._article_place
+
     def previous_sentence(self, si: int) -> str:
         if si == 0:
             return ""
@@ -123,7 +140,7 @@ class ArticleExtractor:
 
     def continues(self, si: int) -> bool:
         """The sentence follows one that produced a report in the same paragraph."""
-        return bool(self.drafts) and self.drafts[-1].sent_index == si - 1 and \
+        return bool(self.drafts) and self.drafts[-1].sent_index == si - 1 and not self.drafts[-1].fallback_place and \
             self.drafts[-1].paragraph == self.paragraph_of(self.a.sentences[si].start)
 
     def capital_of(self, country: Place) -> Place | None:
@@ -239,8 +256,14 @@ class ArticleExtractor:
             place = self.last_place  # "in the city": the place named last
         if trig.kind in ("capture", "recapture") and place is None:
             return  # a capture with no place captured is no territorial event
+        fallback_place = False
         if place is None and pslot.destination is None:
-            return  # ACLED codes no country-level events
+            # the sentence names no place: the article's own place (its dateline or the place it names
+            # most), at the lowest geo precision; with none, ACLED codes no country-level events
+            place = self.article_place() if trig.strength >= 0.45 and not pslot.countries_only else None
+            if place is None:
+                return
+            fallback_place = True
         country = (place or pslot.destination).iso3 if (place or pslot.destination) else self.country
         when = span.earliest if span else None
         a1 = self.actor(slots.actor1, when, country)
@@ -280,7 +303,7 @@ class ArticleExtractor:
             assoc_actor1=[x for x in (self.actor(m, when, country) for m in slots.assoc1) if x and (not a1 or x.id != a1.id)],
             assoc_actor2=[x for x in (self.actor(m, when, country) for m in slots.assoc2) if x and (not a2 or x.id != a2.id)],
             place=place if place is not None else pslot.destination,
-            geo_precision=3 if national else (places.geo_precision(place or pslot.destination, near=pslot.near)
+            geo_precision=3 if national or fallback_place else (places.geo_precision(place or pslot.destination, near=pslot.near)
                                               if (place or pslot.destination) else 0),
             origin=pslot.origin, destination=pslot.destination, date=span,
             fatalities=figures.get("killed", (0, 0))[0], fatalities_max=figures.get("killed", (0, 0))[1],
@@ -292,14 +315,16 @@ class ArticleExtractor:
         )
         rep.confidence = confidence(trig, rep, pslot.explicit, explicit_date)
         keys = {p.geonameid for p in (rep.place, rep.origin, rep.destination) if p}
-        self.drafts.append(Draft(rep, si, self.paragraph_of(sent.start), trig.kind, None, explicit_date, keys))
+        self.drafts.append(Draft(rep, si, self.paragraph_of(sent.start), trig.kind, None, explicit_date,
+                                 set() if fallback_place else keys, fallback_place))
 
     def attach_counts(self, si: int, sent: Span, s: str, claimants: list[Claimant]) -> bool:
         """A casualty sentence with no trigger of its own counts the incident just before it."""
         figures = counts.totals(counts.find(s))
-        if not figures or not self.drafts:
+        placed = [d for d in self.drafts if not d.fallback_place or d.sent_index == si - 1]
+        if not figures or not placed:
             return False
-        draft = self.drafts[-1]
+        draft = placed[-1]
         if si - draft.sent_index > 2 or draft.report.sub_event_type in taxonomy.MOVEMENT:
             return False
         rep = draft.report
@@ -336,7 +361,7 @@ class ArticleExtractor:
         """Repeated mentions of one incident in one article make one report."""
         out: list[Draft] = []
         for d in self.drafts:
-            target = next((o for o in out if same_incident(o, d)), None)
+            target = next((o for o in out if o.fallback_place == d.fallback_place and same_incident(o, d)), None)
             if target is None:
                 out.append(d)
                 continue

@@ -25,7 +25,12 @@ BRANCHES = ("military", "police", "government", "intelligence")
 BRANCH_SECTOR = {"military": "MIL", "police": "COP", "government": "GOV", "intelligence": "SPY"}
 BRANCH_PREFIX = {"military": "Military Forces of", "police": "Police Forces of",
                  "government": "Government of", "intelligence": "Intelligence Services of"}
-KINDS = {"group", "coalition", "igo", "pmc", "unit", "party", "state", "generic", "militia"}
+KINDS = {"group", "coalition", "igo", "pmc", "unit", "party", "state", "generic", "militia", "person", "ngo",
+         "legislature"}
+# Kinds that name political figures and bodies rather than parties to violence (heads of state, NGOs,
+# legislatures). They serve the CAMEO coder: :meth:`ActorDictionary.match` finds them only when asked
+# (``political=True``) and the spaCy EntityRuler does not list them.
+POLITICAL_KINDS = frozenset({"person", "ngo", "legislature"})
 ARMED_KINDS = {"group", "militia", "pmc"}  # what "the group" can point back to
 
 # Common English words never accepted as case-insensitive aliases (a guard for user files too).
@@ -83,6 +88,13 @@ class ActorEntry:
     state_from: date | None = None  # from this date on, inside its home country, the group is the state
     region: str = ""  # the file it came from
     note: str = ""
+    terms: tuple[tuple[int, int], ...] = ()  # persons: years in the office that gives their sector (end 0 = ongoing)
+
+    def in_office(self, year: int | None) -> bool:
+        """Was a person in the office that gives their code in ``year``? (True when no year or no terms.)"""
+        if not year or not self.terms:
+            return True
+        return any(a <= year <= (b or 9999) for a, b in self.terms)
 
     @property
     def generic(self) -> bool:
@@ -158,7 +170,7 @@ def entry_from_record(rec: Any, *, source: Path | str = "") -> ActorEntry:
     state_from = rec.get("state_from")
     if isinstance(state_from, str):
         state_from = date.fromisoformat(state_from)
-    sector = str(rec.get("sector") or ("" if kind in ("igo",) else DEFAULT_SECTOR[inter]))
+    sector = str(rec.get("sector") or ("" if kind in ("igo", "ngo") else DEFAULT_SECTOR[inter]))
     cameo = str(rec.get("cameo") or (f"{country}{sector}" if country and sector else ""))
     return ActorEntry(
         id=str(rec["id"]), name=_clean(str(rec["name"])), inter=inter, kind=kind, country=country,
@@ -171,7 +183,21 @@ def entry_from_record(rec: Any, *, source: Path | str = "") -> ActorEntry:
         by_country={str(k).upper(): str(v) for k, v in (rec.get("by_country") or {}).items()},
         state_from=state_from, region=Path(str(source)).stem if source else "",
         note=str(rec.get("note") or ""),
+        terms=_terms(rec.get("terms"), source, str(rec["id"])),
     )
+
+
+def _terms(value: Any, source: Path | str, actor_id: str) -> tuple[tuple[int, int], ...]:
+    """Years in office: "2009-2017", "2000-" (ongoing) or a single year, as a string or a list of them."""
+    out = []
+    for t in _listify(value) if not isinstance(value, (int, list)) else ([value] if isinstance(value, int) else value):
+        m = re.fullmatch(r"\s*(\d{4})\s*(?:-\s*(\d{4})?)?\s*", str(t))
+        if not m:
+            raise DataError(f"{source}: actor {actor_id!r} has term {t!r}; write years as 2009-2017 or 2000-")
+        start = int(m.group(1))
+        end = int(m.group(2)) if m.group(2) else (0 if "-" in str(t) else start)
+        out.append((start, end))
+    return tuple(out)
 
 
 def variants(alias: str) -> set[str]:

@@ -24,8 +24,8 @@ import ahocorasick
 from eventwire.errors import DataError, NotFoundError
 from eventwire.model import Actor
 from eventwire.resolve import actor_data as data
-from eventwire.resolve.actor_data import (BRANCH_PREFIX, BRANCH_SECTOR, BRANCHES, COMMON_WORDS, ActorEntry,
-                                          Country, Period)
+from eventwire.resolve.actor_data import (BRANCH_PREFIX, BRANCH_SECTOR, BRANCHES, COMMON_WORDS, POLITICAL_KINDS,
+                                          ActorEntry, Country, Period)
 from eventwire.resolve.inter import INTER_LABELS, inter_label, interaction  # noqa: F401  (re-exported)
 
 __all__ = ["ActorMatch", "ActorDictionary", "ActorEntry", "ActorContext", "load", "interaction",
@@ -143,11 +143,15 @@ class ActorDictionary:
     def _compile(self) -> None:
         self._ci = ahocorasick.Automaton()
         self._cs = ahocorasick.Automaton()
+        # political figures and bodies (persons, NGOs, legislatures): matched only with ``political=True``
+        self._pol_ci = ahocorasick.Automaton()
+        self._pol_cs = ahocorasick.Automaton()
         self._alias_rows: list[tuple[str, str, bool]] = []
         seen: dict[tuple[str, bool], str] = {}
         for e in self._entries.values():
             if e.kind == "generic" and "@" in e.id:
                 continue
+            political = e.kind in POLITICAL_KINDS
             written = [e.name] if e.kind not in ("state", "generic") and e.name not in e.weak else []
             for alias, forced_cs, weak in [(a, False, False) for a in written + list(e.aliases)] + \
                     [(a, True, False) for a in e.case_sensitive] + [(a, True, True) for a in e.weak]:
@@ -162,6 +166,9 @@ class ActorDictionary:
                         continue
                     seen[key] = e.id
                     prio = 1 if e.kind == "generic" else 0
+                    if political:
+                        (self._pol_cs if cs else self._pol_ci).add_word(key[0], (len(key[0]), e.id, prio, weak))
+                        continue
                     (self._cs if cs else self._ci).add_word(key[0], (len(key[0]), e.id, prio, weak))
                     self._alias_rows.append((v, e.id, cs))
         self._heads = ahocorasick.Automaton()
@@ -170,25 +177,34 @@ class ActorDictionary:
             for h in heads:
                 if h and h not in self._heads:
                     self._heads.add_word(h, (len(h), iso))
-        for a in (self._ci, self._cs, self._heads):
+        for a in (self._ci, self._cs, self._heads, self._pol_ci, self._pol_cs):
             if len(a):
                 a.make_automaton()
 
     # ---------------------------------------------------------------- matching
-    def match(self, text: str) -> list[ActorMatch]:
-        """All actor mentions in ``text``, longest first where they overlap, in text order."""
+    def match(self, text: str, *, political: bool = False) -> list[ActorMatch]:
+        """All actor mentions in ``text``, longest first where they overlap, in text order.
+
+        With ``political=True`` persons, NGOs and legislatures (kinds the CAMEO coder needs, "Obama",
+        "Amnesty International", "State Duma") are found too."""
         if not text:
             return []
         norm = text.translate(_NORM)
         low = _lower(norm)
         cands: list[tuple[int, int, int, str, bool]] = []  # (start, end, priority, id, generic)
-        if len(self._ci):
-            for end, (n, aid, prio, _weak) in self._ci.iter(low):
+        ci = [self._ci] + ([self._pol_ci] if political else [])
+        cs_autos = [self._cs] + ([self._pol_cs] if political else [])
+        for auto in ci:
+            if not len(auto):
+                continue
+            for end, (n, aid, prio, _weak) in auto.iter(low):
                 s, e = end - n + 1, end + 1
                 if _boundary(norm, s, e) and not (prio == 1 and _hyphenated(norm, s, e)):
                     cands.append((s, e, prio, aid, self._entries[aid].generic))
-        if len(self._cs):
-            for end, (n, aid, prio, weak) in self._cs.iter(norm):
+        for auto in cs_autos:
+            if not len(auto):
+                continue
+            for end, (n, aid, prio, weak) in auto.iter(norm):
                 s, e = end - n + 1, end + 1
                 if _boundary(norm, s, e) and not (n <= 3 and _shouting(norm, s, e)) \
                         and not (weak and not self._home_named(aid, norm)):
@@ -326,6 +342,10 @@ class ActorDictionary:
                          text=text)
         if e.kind in ("state", "unit"):
             return self._state_actor(e, event_iso, when, text)
+        if e.kind == "person" and e.branch and e.country and e.in_office(when.year if when else None):
+            # a head of state or government in office acts for the state: "Putin ordered" -> Government of Russia
+            return self.to_actor(self.state_forces(e.country, branch=e.branch), country_iso3=event_iso,
+                                 when=when, text=text)
         iso = fixed_iso or event_iso or e.country
         cname = self.country_name(iso)
         template = e.acled or ("{name}" if e.country or e.kind in ("igo", "coalition", "pmc") else "{name} ({country})")
