@@ -57,6 +57,19 @@ def _place_of(r: Report):  # noqa: ANN202
     return r.place or r.destination or r.origin
 
 
+def _disorder(r: Report) -> str:
+    """The blocking family: ACLED's disorder type (political violence, demonstrations, strategic developments).
+
+    ACLED codes an airstrike inside a battle, or an abduction that ends in a killing, as one event, and
+    different outlets often call one incident by different types; so blocking stays at the disorder level
+    and the sub-event type only weighs in the similarity.
+    """
+    fam = taxonomy.family(r.sub_event_type)
+    if fam == "movement":
+        return "Strategic developments"
+    return r.disorder_type or fam
+
+
 def _level(r: Report) -> int:
     p = _place_of(r)
     if p is None:
@@ -77,15 +90,16 @@ def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
         return ints.setdefault((kind, value), len(ints))
 
     n = len(reports)
-    block, day, sub, a1, a2, fat, art, copy_, level, place, admin1 = (np.zeros(n, dtype=np.int64) for _ in range(11))
+    block, day, sub, etype, a1, a2, fat, art, copy_, level, place, admin1 = (np.zeros(n, dtype=np.int64) for _ in range(12))
     lat, lon = np.zeros(n), np.zeros(n)
     for k, r in enumerate(reports):
         p = _place_of(r)
         country = (p.iso3 or p.country) if p else ""
-        block[k] = code("block", f"{taxonomy.family(r.sub_event_type)}|{country}")
+        block[k] = code("block", f"{_disorder(r)}|{country}")
         d = event_day(r.date)
         day[k] = d.toordinal() if d else -1
         sub[k] = code("sub", r.sub_event_type)
+        etype[k] = code("type", taxonomy.family(r.sub_event_type))
         actors = sorted({x.id for x in (r.actor1, r.actor2) if x is not None})
         a1[k] = code("actor", actors[0]) if actors else -1
         a2[k] = code("actor", actors[1]) if len(actors) > 1 else -1
@@ -103,7 +117,7 @@ def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
     else:
         mat = cluster_pairs.lexical_vectors([report_text(r) for r in reports])
     return cluster_pairs.Features(ids=[r.id for r in reports], block=block, day=day, lat=lat, lon=lon, level=level,
-                                  place=place, admin1=admin1, sub=sub, actor_a=a1, actor_b=a2, fatalities=fat,
+                                  place=place, admin1=admin1, sub=sub, etype=etype, actor_a=a1, actor_b=a2, fatalities=fat,
                                   article=art, copy=copy_, vectors=mat, embedded=have)
 
 

@@ -51,6 +51,7 @@ class Features:
     place: np.ndarray  # int id of the place
     admin1: np.ndarray  # int id of the admin1 name (-1 none)
     sub: np.ndarray
+    etype: np.ndarray  # event type (movements are one type)
     actor_a: np.ndarray  # the two actors, sorted; -1 none
     actor_b: np.ndarray
     fatalities: np.ndarray
@@ -140,7 +141,7 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
         text = np.einsum("ij,ij->i", f.vectors[a], f.vectors[b])
         ok, place = place_terms(f, a, b)
         copy = (f.copy[a] == f.copy[b]) & (f.article[a] != f.article[b])
-        scores[s:s + _CHUNK] = (w["text"] * text + w["sub"] * (f.sub[a] == f.sub[b]) + w["actor"] * actor_term(f, a, b)
+        scores[s:s + _CHUNK] = (w["text"] * text + w["sub"] * np.where(f.sub[a] == f.sub[b], 1.0, np.where(f.etype[a] == f.etype[b], 0.5, 0.0)) + w["actor"] * actor_term(f, a, b)
                                 + w["place"] * place + w["day"] * (f.day[a] == f.day[b]) + w["count"] * count_term(f, a, b)
                                 + w["copy"] * copy)
         compat[s:s + _CHUNK] = ok

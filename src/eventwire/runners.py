@@ -1,4 +1,4 @@
-"""Runners: the local process pool. (The Dask runner will live in dask_runner.py with the same contract.)
+"""Runners: the local process pool (the Dask runner in dask_runner.py has the same contract).
 
 A runner takes raw Articles and yields processed ones, in input order. Workers load the NLP model
 once each (in the initializer), never per article.
@@ -36,6 +36,6 @@ def run_local(articles: Iterable[Article], config: PipelineConfig, workers: int 
         for a in articles:
             yield pipeline.process(a)
         return
-    ctx = mp.get_context("fork" if hasattr(mp, "get_context") else None)
+    ctx = mp.get_context("fork")  # workers inherit the loaded dictionaries; each loads the model at most once
     with ctx.Pool(workers, initializer=_init, initargs=(config,)) as pool:
         yield from pool.imap(_work, articles, chunksize=2)
