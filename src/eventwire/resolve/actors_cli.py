@@ -45,11 +45,33 @@ def list_actors(fmt: str = "table", extra: Path | None = None) -> Iterator[str]:
         yield f"{e.id:<36} {e.inter:<5} {e.country or '-':<4} {e.kind:<9} {len(rec['aliases']):>7}  {rec['acled_name']}"
 
 
+def unknown_actors(db: str) -> list[tuple[str, int]]:
+    """Organisations the dictionary does not know, as found in the store's reports: (name, reports naming it)."""
+    from collections import Counter
+
+    from eventwire.store import Store
+
+    counts: Counter[str] = Counter()
+    for r in Store(db).reports():
+        for a in (r.actor1, r.actor2, *r.assoc_actor1, *r.assoc_actor2):
+            if a is not None and a.id.startswith("raw:"):
+                counts[a.name] += 1
+    return sorted(counts.items(), key=lambda x: (-x[1], x[0]))
+
+
 def actors_command(
     format: str = typer.Option("table", "--format", help="Output format: table or jsonl (one actor per line)."),
     actors: Optional[Path] = typer.Option(None, "--actors", help="Extra actors file (YAML or TSV, same format as the packaged dictionary)."),
+    unknown: bool = typer.Option(False, "--unknown", help="List instead the unknown organisations found in the store."),
+    db: Optional[str] = typer.Option(None, "--db", help="Store for --unknown: a path or SQLAlchemy URL (default $EVENTWIRE_DB, else eventwire.db)."),
 ) -> None:
     """List the actor dictionary: organisations, state forces, coalitions and generic ACLED actors."""
+    if unknown:
+        from eventwire import settings
+
+        for name, n in unknown_actors(db or settings.get("EVENTWIRE_DB")):
+            typer.echo(json.dumps({"name": name, "reports": n}, ensure_ascii=False) if format == "jsonl" else f"{n:>5}  {name}")
+        return
     for line in list_actors(format, actors):
         typer.echo(line)
 
