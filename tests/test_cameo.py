@@ -1,6 +1,8 @@
 """CAMEO/PLOVER sentence coder: hand-built sentences under both NLP backends, the word lists, the scorers."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from eventwire.clean import clean
@@ -64,11 +66,37 @@ def test_negation_gives_no_event():
     assert code("France did not condemn Rwanda.") == []
 
 
-def test_a_place_is_not_an_actor():
-    # a town is never a target; "attack" needs one, so there is no event
-    assert code("Rebels attacked Aleppo on Sunday.") == []
-    # and a town never becomes a source either
-    assert all(e.source_country != "SYR" for e in code("Aleppo condemned Turkey."))
+def test_a_place_is_a_target_only_as_a_last_resort():
+    # CAMEO convention (this coder only): a town attacked stands for its country's people
+    ev = code("Rebels attacked Aleppo on Sunday.")
+    assert [(e.source, e.target_country, e.target_sector) for e in ev] == [("---REB", "SYR", "CVL")]
+    # an actor beats a place as the target, and a town never becomes a source
+    assert triples(code("Rebels attacked Syrian troops in Aleppo.")) == {("---REB", "SYRMIL", "190")}
+    assert all(e.source_country != "SYR" for e in code("Aleppo condemned Turkey on Monday."))
+
+
+def test_a_capital_stands_for_its_government():
+    assert ("USA", "RUS", "111") in {(e.source_country, e.target_country, e.code)
+                                     for e in code("Washington condemned Moscow on Monday.")}
+    ev = code("Washington condemned Moscow on Monday.")
+    assert all(e.source_sector == "GOV" and e.target_sector == "GOV" for e in ev)
+
+
+def test_leaders_in_and_out_of_office():
+    assert ("USAGOV", "RUS", "111") in triples(code("Obama condemned Russia on Monday."))
+    article = clean(article_from_text("Carter condemned Russia on Monday.", published=date(2015, 6, 9)), check_language=False)
+    annotate(article, "rules")
+    assert ("USAELI", "RUS", "111") in triples(code_sentence(article, 0))  # a former president: an elite
+
+
+def test_named_organisations_and_legislatures():
+    assert ("NGOAMN", "USA", "111") in triples(code("Amnesty International condemned the United States."))
+    ev = code("The U.N. Security Council condemned Syria.")
+    assert [(e.source, e.source_sector) for e in ev] == [("IGOUNO", "GOV")]
+    assert ("RUSLEG", "USA", "111") in triples(code("The State Duma condemned the United States."))
+    # a bare "Congress" is some country's legislature (CAMEO ---LEG), "US Congress" the American one
+    assert ("---LEG", "IRN", "111") in triples(code("Congress condemned Iran on Monday."))
+    assert ("USALEG", "IRN", "111") in triples(code("The US Congress condemned Iran."))
 
 
 def test_demonym_with_noun_is_that_countrys_actor():
@@ -109,7 +137,8 @@ def test_parse_roles(text, expected):
 @pytest.mark.slow
 def test_parse_negation_and_place():
     assert code("France did not condemn Rwanda.", "default") == []
-    assert code("Rebels attacked Aleppo on Sunday.", "default") == []
+    assert {(e.source, e.target_country) for e in code("Rebels attacked Aleppo on Sunday.", "default")} == \
+        {("---REB", "SYR")}
     # a state saying another attacked is an accusation against the attacker (CAMEO 112)
     assert ("USA", "IMGMUSISI", "112") in triples(code("The US said that ISIL had attacked Iraq.", "default"))
 

@@ -12,13 +12,14 @@ well as material ones. How a sentence is coded (docs/cameo.md):
 3. roles from the dependency parse: subject (or passive agent) -> source, object/prepositional object/
    passive subject -> target, through coordination ("X and Y" -> one event each), appositions, pronouns
    (the subject of the governing verb) and complements; with the rules backend, word order instead;
-4. actors (:mod:`eventwire.extract.cameo_actors`): a place is never an actor; a country stands for its
+4. actors (:mod:`eventwire.extract.cameo_actors`): leaders code as their office while in office; a capital
+   stands for its government, another place is a target only as a last resort; a country stands for its
    state ("France" -> FRA), a demonym with a noun for that country ("Israeli troops" -> ISRMIL).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Article
 from . import cameo_lexicon as lex
@@ -328,6 +329,8 @@ def code_sentence(article: Article, sentence_index: int) -> list[CameoEvent]:
             rsrc, rtgt = rule_roles(s, phrases, t)
             src = src or rsrc
             tgt = tgt or [p for p in rtgt if p not in src]
+        if t.pat.reverse:
+            src, tgt = _reversed_roles(s, phrases, t, v, src, tgt)
         if s.parsed and t.code[:2] in ("18", "19", "20"):
             code, src, tgt = _reported_attack(s, phrases, v, code, src, tgt)
         events += _emit(s, t, code, src, tgt)
@@ -335,6 +338,26 @@ def code_sentence(article: Article, sentence_index: int) -> list[CameoEvent]:
         fake = _Trig(v, v, lex.patterns()["demand"][0], "100", "REQUEST", "")
         events += _emit(s, fake, "100", src, tgt)
     return _dedup(events)
+
+
+def _reversed_roles(s: Sent, phrases: list[Phrase], t: _Trig, v: int, src: list[Phrase],
+                    tgt: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
+    """"X faces pressure from Y", "X received weapons from Y": Y is the source and X the target."""
+    if s.parsed:
+        giver: list[Phrase] = []
+        for k in s.subtree(v):
+            if s.toks[k].lemma == "from" and s.toks[k].dep == "prep":
+                for pobj in s.children(k, "pobj"):
+                    giver += actors_at(s, phrases, pobj)
+        receiver = subject(s, phrases, v) or src
+    else:
+        t1 = s.toks[t.j].end
+        m = re.search(r"\bfrom\b", s.text[t1:])
+        giver = [p for p in phrases if m and p.start >= t1 + m.end()][:1]
+        receiver = src
+    if not giver:
+        return src, tgt
+    return giver, [p for p in receiver if p not in giver]
 
 
 _CLAIM = {"say", "claim", "allege", "state", "tell", "insist", "charge", "announce", "declare", "assert"}
@@ -359,8 +382,17 @@ def _reported_attack(s: Sent, phrases: list[Phrase], v: int, code: str, src: lis
     return "112", rep, src
 
 
+_MATERIAL_CONFLICT = {"14", "15", "17", "18", "19", "20"}
+
+
 def _emit(s: Sent, t: _Trig, code: str, src: list[Phrase], tgt: list[Phrase]) -> list[CameoEvent]:
-    tgt = [p for p in tgt if p.kind != "capital" and p not in src]
+    # a town or region is never a source; it is a target only when no actor is ("rebels shelled Juba")
+    src = [p for p in src if p.kind != "place"]
+    tgt = [p for p in tgt if p not in src]
+    if any(p.kind != "place" for p in tgt):
+        tgt = [p for p in tgt if p.kind != "place"]
+    if code[:2] in _MATERIAL_CONFLICT:  # an attack or blockade on a capital hits its people
+        tgt = [replace(p, code=p.country + "CVL", sector="CVL") if p.kind == "capital" else p for p in tgt]
     if not src:
         return []
     pairs: list[tuple[Phrase, Phrase | None]] = []

@@ -3,17 +3,18 @@
 An actor phrase is a stretch of the sentence with a CAMEO actor code ("ISRGOV", "IGOUNO", "---REB"),
 its country root and PLOVER sector. It is built from:
 
-* the project actor dictionary (:mod:`eventwire.resolve.actors`: armed groups, IGOs, "Israeli troops");
-* extra CAMEO names (``data/cameo/actors.tsv``: IGOs, NGOs, legislatures; capitals used for governments)
-  and leaders (``leaders.tsv``);
+* the project actor dictionary (:mod:`eventwire.resolve.actors`, asked with ``political=True``): armed groups,
+  IGOs, "Israeli troops", and the kinds only this coder uses: leaders with their years in office
+  (``data/actors/leaders.yaml``), NGOs and legislatures (``data/actors/organisations.yaml``);
+* capitals (``data/cameo/capitals.tsv``), read as their country's government in any role (CAMEO's convention;
+  against a material attack a capital stands for its people, CVL);
 * countries, and demonyms attached to a noun ("Palestinian lorries"); a plural demonym ("Palestinians")
   stands for its country;
 * agent nouns (``agents.tsv``: president, troops, court, rebels ...) with the country from the same
   phrase: "Israeli Prime Minister Ehud Barak", "Lebanon's president", "King Hassan of Morocco",
-  "rebels in Darfur", "US-led war".
-
-A place is never an actor: towns, regions and provinces only lend their country to an agent noun
-("rebels in Darfur" -> SDNREB). A capital stands for its government only as a subject ("Washington said").
+  "rebels in Darfur", "US-led war"; a state agent with none takes the sentence's only country;
+* other places (towns, regions), kept as a last-resort target only ("rebels shelled Juba" -> SSD); in this
+  coder a town is never a source. The ACLED extractor keeps its rule that a place is never an actor.
 """
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ class Sent:
     text: str
     toks: list[Tok]
     parsed: bool
+    year: int | None = None  # the article's publication year: which leaders were in office
 
     def children(self, i: int, *deps: str) -> list[int]:
         return [t.i for t in self.toks if t.head == i and (not deps or t.dep in deps)]
@@ -77,7 +79,7 @@ class Phrase:
     code: str  # CAMEO actor code
     country: str  # root: ISO3, IGO, NGO, IMG ... or "---"
     sector: str  # PLOVER sector ("" for a country alone)
-    kind: str  # named | country | agent | demonym | capital | leader
+    kind: str  # named | country | agent | demonym | capital | leader | place
     text: str = ""
     head: int = -1  # token index of the phrase's head
     toks: list[int] = field(default_factory=list)
@@ -137,7 +139,7 @@ def sentence(article: Article, index: int) -> Sent:
         head = t.head - first if parsed and t.head >= 0 else -1
         lemma = t.lemma if parsed else lex.lemma_candidates(t.text)[0]
         toks.append(Tok(n, t.text, lemma, t.pos, t.dep, head, t.start - span.start, t.end - span.start))
-    return Sent(text, toks, parsed)
+    return Sent(text, toks, parsed, article.published.year if article.published else None)
 
 
 def _country_of_place(text: str) -> str:
@@ -150,26 +152,37 @@ def find_phrases(s: Sent) -> list[Phrase]:
     text = s.text
     d = actor_dict.load()
     atoms: list[Phrase] = []
-    # 1. the project dictionary
-    for m in d.match(text):
-        a = d.to_actor(m.actor_id, text=m.text)
-        e = d.get(m.actor_id)
+    # 1. the project dictionary, with persons (leaders), NGOs and legislatures
+    for m in d.match(text, political=True):
+        e = _organ(d, m.text) or d.get(m.actor_id)
+        if e.kind == "person":
+            atoms.append(_leader(e, m.start, m.end, m.text, s.year))
+            continue
+        a = d.to_actor(e.id if e.id != d.get(m.actor_id).id else m.actor_id, text=m.text)
         code = a.cameo
         if not code:
             role = {"military": "MIL", "police": "COP", "government": "GOV", "intelligence": "SPY"}.get(e.branch, "")
             code = "---" + (role or a.plover_sector or "")
         country = code[:3]
-        atoms.append(Phrase(m.start, m.end, code, country, a.plover_sector,
+        sector = a.plover_sector
+        if country in ("IGO", "NGO", "IMG", "ISM") and not code.startswith("---"):
+            # CAMEO/PLOVER give a named international organisation no sector, unless it is itself a
+            # governing, judicial or police body (Security Council, ICC, Interpol) or armed ("NATO troops")
+            own = e.region == "organisations" and e.sector
+            sector = sector if own or _FORCE_TAIL.search(m.text) or code[3:6] == "MIL" else ""
+        if m.actor_id.startswith(("generic:protesters", "generic:rioters")):
+            sector = "CVL"  # PLOVER: demonstrators are civilians (CAMEO keeps the OPP role in the code)
+        atoms.append(Phrase(m.start, m.end, code, country, sector,
                             "agent" if code.startswith("---") else "named", m.text))
-    # 2. extra CAMEO names and leaders
+    # 2. capitals: CAMEO reads a capital as its country's government ("Washington said", "talks with Kabul")
     for m in lex.named_regex().finditer(text):
         n = lex.named_index()[m.group(1)]
-        atoms.append(Phrase(m.start(), m.end(), n.cameo, n.country, n.sector if n.kind != "capital" else "GOV",
-                            n.kind if n.kind in ("capital", "leader") else "named", m.group(1)))
+        atoms.append(Phrase(m.start(), m.end(), n.cameo, n.country, "GOV", "capital", m.group(1)))
     # 3. countries (the gazetteer) and demonyms
     places = [(st, en) for st, en in place_res.find_place_mentions(text)]
     resolved = place_res.resolve_places(text, places) if places else []
     place_iso: list[tuple[int, int, str]] = []
+    towns: set[int] = set()
     for (st, en), p in zip(places, resolved):
         if p is None or not p.iso3:
             continue
@@ -177,6 +190,8 @@ def find_phrases(s: Sent) -> list[Phrase]:
             atoms.append(Phrase(st, en, p.iso3, p.iso3, "", "country", text[st:en]))
         else:
             place_iso.append((st, en, p.iso3))
+            if p.feature in ("city", "capital", "town", "village", "adm2"):
+                towns.add(st)
     rx, table = _demonyms()
     for m in rx.finditer(text):
         iso = table[m.group(1)]
@@ -186,7 +201,70 @@ def find_phrases(s: Sent) -> list[Phrase]:
     for m in _agent_regex().finditer(text):
         role, sector = _agent_table()[re.sub(r"\s+", " ", m.group(1).lower())]
         atoms.append(Phrase(m.start(), m.end(), "---" + role, "---", sector, "agent", m.group(1)))
-    return _merge(s, atoms, place_iso)
+    out = _merge(s, atoms, place_iso)
+    # 5. other places (towns, regions) stand for their country as a last-resort target (CAMEO codes "shelled
+    #    Juba" SDN); a town's people are civilians ("blockade Paris" -> FRA CVL), a region has no sector
+    for st, en, iso in place_iso:
+        if not any(q.start < en and st < q.end for q in out) and _standalone(text, st, en):
+            ph = Phrase(st, en, iso, iso, "CVL" if st in towns else "", "place", text[st:en])
+            _locate(s, ph)
+            out.append(ph)
+    out.sort(key=lambda q: q.start)
+    _sentence_country(out)
+    return out
+
+
+_STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
+
+
+def _sentence_country(out: list[Phrase]) -> None:
+    """A state agent with no country of its own ("President Bouteflika threatened a curfew in Algiers", "the
+    security chief ... police") belongs to the state when the sentence names exactly one country."""
+    isos = {q.country for q in out if q.kind in ("country", "capital", "place", "demonym") and len(q.country) == 3
+            and q.country not in ("IGO", "NGO", "IMG", "---")}
+    if len(isos) != 1:
+        return
+    iso = isos.pop()
+    for q in out:
+        if q.kind == "agent" and q.country == "---" and q.code[3:6] in _STATE_ROLES:
+            q.country, q.code = iso, iso + q.code[3:]
+
+
+_DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper",
+               "lower", "middle", "northeast", "northwest", "southeast", "southwest", "new", "old", "great"}
+
+
+def _standalone(text: str, st: int, en: int) -> bool:
+    """A place name that is a name by itself, not part of a longer one ("West" in "West Africans")."""
+    if text[st:en].lower() in _DIRECTIONS:
+        return False
+    after = re.match(r"[ -]([A-Z]\w*)", text[en:])
+    before = re.search(r"([A-Z]\w*)[ -]$", text[:st])
+    return not (after or (before and st - len(before.group(0)) > 0))
+
+
+_FORCE_TAIL = re.compile(r"\b(?:troops|forces|peacekeepers|peacekeeping troops|soldiers|aircraft|warplanes|jets|"
+                         r"helicopters|warships|navy|military)$", re.I)
+
+
+def _organ(d: actor_dict.ActorDictionary, matched: str) -> actor_dict.ActorEntry | None:
+    """A more specific organ named inside a broader organisation's alias: "U.N. Security Council" is the
+    Security Council (sector GOV), not the United Nations at large."""
+    for k in [m.end() for m in re.finditer(r"\s+", matched)]:
+        for m in d.match(matched[k:], political=True):
+            e = d.get(m.actor_id)
+            if e.region == "organisations" and (m.start, m.end) == (0, len(matched) - k):
+                return e
+    return None
+
+
+def _leader(e: actor_dict.ActorEntry, start: int, end: int, text: str, year: int | None) -> Phrase:
+    """A political figure: the office's code while in office, else an elite of the country (CAMEO ELI)."""
+    code, sector = e.cameo or (e.country + "GOV"), e.sector or "GOV"
+    if not e.in_office(year) and e.country:
+        code, sector = e.country + "ELI", "ELI"
+    country = e.country or code[:3]
+    return Phrase(start, end, code, country, sector, "leader", text)
 
 
 def _overlaps(a: Phrase, b: Phrase) -> bool:
@@ -221,8 +299,6 @@ def _merge(s: Sent, atoms: list[Phrase], place_iso: list[tuple[int, int, str]]) 
                 continue
         out.append(p)
     for k, p in enumerate(out):
-        if p.kind == "named" and p.country in ("IGO", "NGO", "IMG", "ISM") and p.code[3:6] not in ("MIL", "GOV"):
-            p.sector = ""
         if p.kind == "agent" and p.country == "---" and p.sector in _UNARMED:
             _victim_country(text, out, k, place_iso)
         _locate(s, p)
@@ -290,6 +366,8 @@ def _attach_country(text: str, kept: list[Phrase], n: int, used: set[int], place
             end = p.end + m.end(1)
     country = country or "---"
     sector = p.sector
+    if re.search(r"\b(?:former|ex-)\s*$", text[max(0, start - 8):start], re.I) and role in ("GOV", "GOVMIL", "LEG"):
+        role, sector = "ELI", "ELI"  # a former official is an elite (CAMEO ELI)
     code = country + role if country not in ("IGO", "NGO", "IMG") or not role else country + role
     return Phrase(start, end, code, country, sector, "agent", text[start:end])
 

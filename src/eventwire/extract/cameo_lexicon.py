@@ -32,6 +32,7 @@ class Pattern:
     frame: bool
     intent: bool
     noun: bool
+    reverse: bool = False  # the giver is in a "from" phrase, the subject receives ("received weapons from X")
 
     @property
     def root(self) -> str:
@@ -70,7 +71,7 @@ def patterns() -> dict[str, list[Pattern]]:
         words = tuple(trig.lower().split())
         pat = Pattern(words, tuple(o for o in objs.split("|") if o and o != "-"), code,
                       plover or roots()[code[:2]].plover, mode, "1" in flags, "S" in flags, "F" in flags,
-                      "I" in flags, "N" in flags)
+                      "I" in flags, "N" in flags, "R" in flags)
         out.setdefault(words[0], []).append(pat)
     return out
 
@@ -84,13 +85,12 @@ def agents() -> list[tuple[str, str, str]]:
 
 @lru_cache(maxsize=1)
 def named() -> list[Named]:
+    """Capitals read as their country's government (``capitals.tsv``). Leaders, IGOs, NGOs and legislatures
+    are in the project actor dictionary (``data/actors/leaders.yaml``, ``organisations.yaml``)."""
     out = []
-    for r in _rows("actors.tsv"):
+    for r in _rows("capitals.tsv"):
         for alias in r[0].split("|"):
-            out.append(Named(alias, r[1], r[2], r[3], r[4]))
-    for r in _rows("leaders.tsv"):
-        for alias in r[0].split("|"):
-            out.append(Named(alias, r[1] + r[4], r[1], "GOV", "leader"))
+            out.append(Named(alias, r[1], r[1][:3], "GOV", "capital"))
     return out
 
 

@@ -72,7 +72,7 @@ def actors_at(s: Sent, phrases: list[Phrase], i: int, depth: int = 0) -> list[Ph
             if s.toks[prep].lemma == "of":
                 for pobj in s.children(prep, "pobj"):
                     out += actors_at(s, phrases, pobj, depth + 1)
-    if not out:
+    if all(p.kind == "place" for p in out):  # "Gaza City, Palestinian Territories": the appositive country
         for c in s.children(i, "appos"):
             out += actors_at(s, phrases, c, depth + 1)
     conj_from = {i} | {k for p in out for k in p.toks}
@@ -127,6 +127,10 @@ def parse_roles(s: Sent, phrases: list[Phrase], trig: Any) -> tuple[list[Phrase]
     passive = bool(s.children(v, "nsubjpass", "auxpass"))
     src: list[Phrase] = []
     tgt: list[Phrase] = []
+    if passive and not s.children(v, "nsubjpass", "nsubj") and s.toks[v].dep == "conj" and s.toks[v].head >= 0:
+        # "The civilians imprisoned ... were released by Putin": a passive conjunct shares its head's subject
+        for c in s.children(s.toks[v].head, "nsubjpass", "nsubj"):
+            tgt += actors_at(s, phrases, c)
     for c in s.children(v):
         dep = s.toks[c].dep
         if dep == "nsubjpass":
