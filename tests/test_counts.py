@@ -54,3 +54,12 @@ def test_split_per_day_sums_and_is_even(total, days):
 def test_never_more_than_the_largest_number_stated(n):
     (f,) = [f for f in counts.find(f"at least {n:,} people were killed") if f.field == "killed"]
     assert f.low == n and f.high == n
+
+
+@pytest.mark.parametrize("sentence, low", [
+    ("an official spokesman said 40 of these deaths have taken place due to police firing", 40),
+    ("advani said 77 deaths due to police firing had been reported", 77),
+])
+def test_deaths_as_figures(sentence, low):
+    found = [f for f in counts.find(sentence) if f.field == "killed"]
+    assert found and found[0].low == low

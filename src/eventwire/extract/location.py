@@ -218,8 +218,6 @@ def _drop_containers(chosen: list[Mention], qualified: list[Mention], text: str)
         out.append(m)
     if not out:
         out = chosen[:1]
-    if not any(o in out for o in chosen[:1]) and chosen:
-        pass
     return out
 
 
@@ -231,8 +229,9 @@ def _linear(text: str, sent: Span, trigger: Span, cands: list[Mention]) -> list[
         if not _LINEAR_PREP.search(left):
             continue
         between = text[min(m.end, trigger.end):max(m.start, trigger.start)]
-        breaks = len(re.findall(r"[;:]|\b(?:while|but|whereas|and then)\b", between))
-        scored.append((abs(m.start - trigger.start) + 200 * breaks + (15 if _is_country(m) else 0), m))
+        if re.search(r"[;:]|\b(?:while|but|whereas|and then)\b", between):
+            continue  # another clause: another event's place
+        scored.append((abs(m.start - trigger.start) + (15 if _is_country(m) else 0), m))
     if not scored:
         return []
     scored.sort(key=lambda x: x[0])
