@@ -87,9 +87,12 @@ def test_missing_path_is_a_usage_error(tmp_path: Path):
 
 def test_published_option_fills_only_missing_dates(tmp_path: Path):
     p = tmp_path / "a.jsonl"
-    p.write_text(json.dumps({"text": "x y z", "date": "2019-05-01"}) + "\n" + json.dumps({"text": "a b c"}) + "\n")
-    a, b = read([p], published=date(2020, 1, 1))
-    assert a.published is None and a.meta["published"] == "2019-05-01"  # resolved by clean from metadata
+    p.write_text(json.dumps({"text": "Rebels attacked the town on Monday.", "date": "2019-05-01"}) + "\n"
+                 + json.dumps({"text": "Troops shelled the village on Tuesday."}) + "\n")
+    from eventwire.clean import clean
+
+    a, b = (clean(x) for x in read([p], published=date(2020, 1, 1)))
+    assert a.published == date(2019, 5, 1) and a.published_basis == "metadata"  # the input's own date wins
     assert b.published == date(2020, 1, 1) and b.published_basis == "option"
 
 

@@ -331,7 +331,8 @@ def clean(article: Article, *, check_language: bool = True) -> Article:
     article.paragraphs = spans
     article.title = clean_title(article.title) if article.title else kept[0]
     article.id = article_id(article.text)
-    if not article.published:
+    if not article.published or article.published_basis == "option":
+        # the input's own date (metadata, then its text) wins; --published is for inputs that carry none
         meta_date = article.meta.get("published", "")
         if meta_date and (parsed := pubdate.parse_value(meta_date)):
             article.published, article.published_basis = parsed, "metadata"

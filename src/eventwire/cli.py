@@ -178,6 +178,52 @@ def show(event_id: str = typer.Argument(..., help="An id that `eventwire events`
             out.print(f"    > {s}", markup=False, highlight=False)
 
 
+@app.command()
+def changes(since: str = typer.Option("", "--since", help="Only changes at or after DATE (YYYY-MM-DD or an ISO time)."),
+            format: str = typer.Option("table", "--format", help="table | jsonl"),
+            db: Optional[str] = typer.Option(None, help=DB_HELP)) -> None:
+    """List created, updated, merged and retired events (merged and retired ids name their successor)."""
+    fmt = ex.check_format(format, ("table", "jsonl"))
+    if since:
+        _parse_date(since[:10], "--since")
+    rows = _store(db).changes(since)
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps({"event_id": r["event_id"], "change": r["change"], "at": r["at"],
+                                         "successor": r["detail"] or None}) + "\n")
+        return
+    table = Table("at", "change", "event", "successor")
+    for r in rows:
+        table.add_row(r["at"], r["change"], r["event_id"], r["detail"] or "")
+    out.print(table)
+    out.print(f"{len(rows)} changes")
+
+
+@app.command()
+def compare(file: Path = typer.Argument(..., help="An ACLED CSV extract or a GDELT 2.0 event export."),
+            format: str = typer.Option("table", "--format", help="table | json"),
+            db: Optional[str] = typer.Option(None, help=DB_HELP)) -> None:
+    """Compare our events with an ACLED CSV or GDELT export: matched, missing and extra, each with a reason."""
+    from .compare import compare as run_compare, read_reference
+
+    fmt = ex.check_format(format, ("table", "json"))
+    kind, refs, ignored = read_reference(file)
+    result = run_compare(_store(db).events(), refs)
+    result["summary"].update(kind=kind, ignored_rows=ignored)
+    if fmt == "json":
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    table = Table("status", "ours", "theirs", "reason")
+    for m in result["matched"]:
+        table.add_row("matched", m["event_id"], m["ref_id"], m["reason"])
+    for m in result["missing"]:
+        table.add_row("missing", "", m["ref_id"], m["reason"])
+    for m in result["extra"]:
+        table.add_row("extra", m["event_id"], "", m["reason"])
+    out.print(table)
+    out.print(" ".join(f"{k}: {v}" for k, v in result["summary"].items()))
+
+
 @app.command("export")
 def export_cmd(format: str = typer.Option(..., "--format", help="acled | geojson | jsonl | parquet | plover"),
                out_file: Optional[Path] = typer.Option(None, "--out", help="Write to FILE instead of stdout."),

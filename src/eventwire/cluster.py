@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import cluster_pairs
-from .cluster_events import assign_ids, build_event, disagreements, event_id, independent_sources, notes_for
+from .cluster_events import (
+    assign_ids,
+    build_event,
+    disagreements,
+    event_id,
+    independent_sources,
+    notes_for,
+)
 from .extract import taxonomy
 from .model import DateSpan, Event, Report
 from .resolve.dates import acled_day
@@ -26,8 +33,20 @@ from .resolve.dates import acled_day
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["event_day", "cluster", "recluster", "features", "build_event", "event_id", "assign_ids",
-           "disagreements", "independent_sources", "notes_for", "report_text", "embed_reports"]
+__all__ = [
+    "assign_ids",
+    "build_event",
+    "cluster",
+    "disagreements",
+    "embed_reports",
+    "event_day",
+    "event_id",
+    "features",
+    "independent_sources",
+    "notes_for",
+    "recluster",
+    "report_text",
+]
 log = logging.getLogger(__name__)
 
 
@@ -53,7 +72,7 @@ def embed_reports(texts: list[str]) -> tuple[np.ndarray | None, str]:
         return None, f"embedding failed ({type(exc).__name__}: {exc})"
 
 
-def _place_of(r: Report):  # noqa: ANN202
+def _place_of(r: Report):
     return r.place or r.destination or r.origin
 
 

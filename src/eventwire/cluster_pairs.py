@@ -34,8 +34,7 @@ WEIGHTS = {"text": 0.50, "sub": 0.12, "actor": 0.12, "place": 0.08, "day": 0.06,
 LEXICAL_DIM = 4096
 _CHUNK = 20000
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset("the a an of in on at to and or by for from with was were is are has have had been be as "
-                  "that this it its their his her they he she said says say according after".split())
+_STOP = frozenset(["the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "by", "for", "from", "with", "was", "were", "is", "are", "has", "have", "had", "been", "be", "as", "that", "this", "it", "its", "their", "his", "her", "they", "he", "she", "said", "says", "say", "according", "after"])
 
 
 @dataclass
@@ -144,7 +143,8 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
         scores[s:s + _CHUNK] = (w["text"] * text + w["sub"] * np.where(f.sub[a] == f.sub[b], 1.0, np.where(f.etype[a] == f.etype[b], 0.5, 0.0)) + w["actor"] * actor_term(f, a, b)
                                 + w["place"] * place + w["day"] * (f.day[a] == f.day[b]) + w["count"] * count_term(f, a, b)
                                 + w["copy"] * copy)
-        compat[s:s + _CHUNK] = ok
+        # one article's reports of different days are different incidents (e.g. a total split per day)
+        compat[s:s + _CHUNK] = ok & ~((f.article[a] == f.article[b]) & (f.day[a] != f.day[b]))
     return scores, compat
 
 
@@ -194,7 +194,7 @@ def _joinable(f: Features, ma: list[int], mb: list[int], pair_score: dict[tuple[
     a, b = np.array(ma), np.array(mb)
     ia, ib = np.repeat(a, len(b)), np.tile(b, len(a))
     ok, _ = place_terms(f, ia, ib)
-    if not ok.all():
+    if not ok.all() or ((f.article[ia] == f.article[ib]) & (f.day[ia] != f.day[ib])).any():
         return False
     total = sum(pair_score.get((min(x, y), max(x, y)), 0.0) for x in ma for y in mb)
     return total / (len(ma) * len(mb)) >= AVERAGE_LINK

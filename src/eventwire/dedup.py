@@ -28,8 +28,16 @@ SHINGLE = 5  # words per shingle
 THRESHOLD = 0.45  # estimated Jaccard of shingle sets at which two articles are copies of one story
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-__all__ = ["NUM_PERM", "THRESHOLD", "shingles", "signature", "similarity", "near_duplicate_groups",
-           "to_bytes", "from_bytes"]
+__all__ = [
+    "NUM_PERM",
+    "THRESHOLD",
+    "from_bytes",
+    "near_duplicate_groups",
+    "shingles",
+    "signature",
+    "similarity",
+    "to_bytes",
+]
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[bytes]:

@@ -69,8 +69,7 @@ def run_job(inputs: list[str], *, store: Store, options: IngestOptions, config: 
                     summary.reports += len(article.reports)
             elif not article.skipped:
                 summary.known += 1
-        events = cluster.cluster(store.reports(), store.articles_meta())
-        summary.event_changes = store.replace_events(events, v["pipeline"])
+        events, summary.event_changes = cluster.recluster(store, v["pipeline"])
         summary.events = len(events)
     except BaseException:
         store.finish_run(summary.run_id, summary.as_dict(), status="failed")

@@ -212,6 +212,9 @@ class Event:
     confidence: float = 0.0
     notes: str = ""
     pipeline_version: str = ""
+    first_reported: str = ""  # publication date of the earliest article that reported it
+    disagreements: dict[str, Any] = field(default_factory=dict)  # field -> the differing values reported
+    affiliated_sources: list[str] = field(default_factory=list)  # state or party-affiliated outlets among sources
 
 
 def to_dict(obj: Any) -> dict[str, Any]:

@@ -67,8 +67,13 @@ def dictionary_patterns(case_sensitive: bool) -> list[dict[str, Any]]:
     aliases cost more than the whole neural pipeline."""
     from .resolve import actors
 
-    return [{"label": "ORG", "pattern": alias, "id": actor_id}
-            for alias, actor_id, cs in actors.load().aliases() if cs == case_sensitive and alias.strip()]
+    out = []
+    for alias, actor_id, cs in actors.load().aliases():
+        if cs != case_sensitive or not alias.strip():
+            continue
+        for variant in {alias, alias.replace("'", "\u2019")}:  # news copy uses curly apostrophes
+            out.append({"label": "ORG", "pattern": variant, "id": actor_id})
+    return out
 
 
 def split_sentences(text: str, start: int) -> list[Span]:
@@ -175,23 +180,24 @@ class SpacyBackend:
 
 
 def merge_dictionary_mentions(article: Article) -> None:
-    """Add dictionary actor and place mentions the statistical NER missed or mislabelled."""
-    found = dictionary_mentions(article)
-    kept = list(article.mentions)
-    # names of people seen in full ("Jeff Davis") are not places when they recur alone ("Davis told")
-    person_words = {w for k in kept if k.kind == "person" and " " in k.text.strip() for w in k.text.split()}
-    for m in found:
-        overlapping = [k for k in kept if k.start < m.end and m.start < k.end]
-        if m.kind == "place":
-            if m.text in person_words or any(k.kind in ("actor", "place") for k in overlapping):
-                continue
-            # a dictionary place overrides an NER guess only on exactly its span ("Deir Ezzor" tagged PERSON)
-            if any((k.start, k.end) != (m.start, m.end) for k in overlapping):
-                continue
-            kept = [k for k in kept if k not in overlapping]
-        elif overlapping:
-            continue
-        kept.append(m)
+    """Add dictionary actor mentions the statistical NER missed, and settle the place mentions:
+    dictionary toponyms and NER GPE/LOC/FAC spans combined (``places.combine_place_mentions``)."""
+    from .resolve import actors, places
+
+    text = article.text
+    kept = [k for k in article.mentions if k.kind != "place"]
+    ner_places = {(k.start, k.end): k for k in article.mentions if k.kind == "place"}
+    for m in actors.load().match(text):
+        if not any(k.start < m.end and m.start < k.end for k in kept):
+            kept.append(Mention(article.id, m.start, m.end, m.text, "actor", "ORG", m.actor_id, "dict"))
+    blocked = [(k.start, k.end) for k in kept if k.kind == "actor"]
+    ner = [(k.start, k.end, k.label) for k in article.mentions if k.origin == "ner"]
+    for start, end in places.combine_place_mentions(text, ner, blocked):
+        # a place replaces an NER guess on exactly its span ("Deir Ezzor" tagged PERSON)
+        kept = [k for k in kept if (k.start, k.end) != (start, end)]
+        old = ner_places.get((start, end))
+        kept.append(old if old is not None else
+                    Mention(article.id, start, end, text[start:end], "place", "GPE", "", "dict"))
     article.mentions = sorted(kept, key=lambda m: (m.start, m.end))
 
 

@@ -89,7 +89,7 @@ def articles_from_bytes(locator: str, data: bytes, options: IngestOptions) -> It
         for article in reader(locator, data, options.fields):
             if article.raw_sha256 == "":
                 article.raw_sha256 = sha256(article.raw)
-            if not article.published and options.published and "published" not in article.meta:
+            if not article.published and options.published:  # clean prefers the input's own date
                 article.published = options.published
                 article.published_basis = "option"
             if not article.outlet and options.outlet:
