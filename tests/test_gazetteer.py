@@ -10,8 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.gazetteer.keys import all_keys, norm_key, skeleton_key, strip_admin_suffix, variant_key
-
+from eventwire.gazetteer.keys import (
+    all_keys,
+    norm_key,
+    skeleton_key,
+    strip_admin_suffix,
+    variant_key,
+)
 
 # --- keys: pure functions, no index needed -------------------------------------------------------
 
@@ -155,7 +160,7 @@ def test_find_place_mentions_keeps_demonyms_out_unless_asked() -> None:
 
 
 def test_input_hash_changes_with_the_supplement(tmp_path: Path) -> None:
-    from eventwire.gazetteer.build import input_hash, index_paths
+    from eventwire.gazetteer.build import index_paths, input_hash
     from eventwire.gazetteer.sources import supplement_path
 
     copy = tmp_path / "supplement.tsv"
@@ -165,3 +170,35 @@ def test_input_hash_changes_with_the_supplement(tmp_path: Path) -> None:
     assert input_hash(copy) != input_hash()
     paths = index_paths(tmp_path, "abc123")
     assert paths.db.name == "gazetteer-abc123.sqlite" and paths.lock.parent == tmp_path
+
+
+def test_capitalised_admin_word_joins_the_name_lower_case_does_not() -> None:
+    from eventwire.resolve.places import find_place_mentions
+
+    text = "Deputies in Walker County searched the river; jets struck Nineveh province again."
+    got = [text[a:b] for a, b in find_place_mentions(text)]
+    assert "Walker County" in got and "Nineveh" in got
+
+
+def test_compass_words_are_never_places_alone() -> None:
+    from eventwire.resolve.places import find_place_mentions
+
+    text = "South Ossetian militias moved. Officials in the South and the West said nothing."
+    got = [text[a:b] for a, b in find_place_mentions(text)]
+    assert not {"South", "West"} & set(got)
+
+
+def test_surnames_come_only_from_whole_words_after_a_first_name() -> None:
+    from eventwire.resolve.places import find_place_mentions
+
+    text = ("Sandbags piled up at the Fargodome. The river in Fargo rose again, and Fargo Police Chief "
+            "Keith Ternes urged calm, said Jeff Davis. Davis would stay.")
+    got = [text[a:b] for a, b in find_place_mentions(text)]
+    assert got.count("Fargo") == 2 and "Davis" not in got
+
+
+def test_plural_demonyms_are_people_nouns() -> None:
+    from eventwire.gazetteer.detect import is_plural_demonym
+
+    assert is_plural_demonym("Americans") and is_plural_demonym("Syrians")
+    assert not is_plural_demonym("Paris") and not is_plural_demonym("Syrian")

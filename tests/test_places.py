@@ -6,7 +6,12 @@ import math
 import pytest
 
 from eventwire.model import Place
-from eventwire.resolve.places import find_place_mentions, geo_precision, lookup, resolve_places
+from eventwire.resolve.places import (
+    find_place_mentions,
+    geo_precision,
+    lookup,
+    resolve_places,
+)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -167,3 +172,59 @@ def test_end_to_end_seed_style_text() -> None:
     assert places["Mosul"] is not None and places["Mosul"].iso2 == "IQ"
     assert places["Deir Ezzor"] is not None and places["Deir Ezzor"].iso2 == "SY"
     assert places["BEIRUT"] is not None and places["BEIRUT"].iso2 == "LB"
+
+
+def _spans(text: str, *words: str, label: str) -> list[tuple[int, int, str]]:
+    out = []
+    for w in words:
+        i = text.index(w)
+        out.append((i, i + len(w), label))
+    return out
+
+
+def test_combine_drops_town_names_that_ner_reads_as_people() -> None:
+    from eventwire.resolve.places import combine_place_mentions
+
+    text = "Jeff Davis met Roberts in Alexandria on Monday. Davis later flew to Paris."
+    ner = _spans(text, "Jeff Davis", "Roberts", label="PERSON") + _spans(text, "Alexandria", label="PERSON") \
+        + _spans(text, "Paris", label="GPE")
+    got = [text[a:b] for a, b in combine_place_mentions(text, ner)]
+    assert "Davis" not in got and "Roberts" not in got
+    assert "Alexandria" in got and "Paris" in got  # "in Alexandria": a place despite the PERSON tag
+
+
+def test_combine_keeps_ner_places_only_when_the_gazetteer_knows_them() -> None:
+    from eventwire.resolve.places import combine_place_mentions
+
+    text = "Saakashvili spoke on Main Street about the Korean Peninsula."
+    ner = _spans(text, "Saakashvili", label="GPE") + _spans(text, "Main Street", label="FAC") \
+        + _spans(text, "the Korean Peninsula", label="LOC")
+    got = [text[a:b] for a, b in combine_place_mentions(text, ner)]
+    assert "Saakashvili" not in got and "Main Street" not in got
+
+
+def test_combine_leaves_out_spans_taken_by_actors() -> None:
+    from eventwire.resolve.places import combine_place_mentions
+
+    text = "The Syrian Democratic Forces entered Raqqa."
+    i = text.index("Syrian Democratic Forces")
+    got = [text[a:b] for a, b in combine_place_mentions(text, [], [(i, i + 24)])]
+    assert got == ["Raqqa"]
+
+
+def test_ner_spans_are_trimmed_to_the_name() -> None:
+    from eventwire.resolve.places import _trim
+
+    for raw, name in (("the Korean Peninsula", "Korean Peninsula"), ("Nebraska's", "Nebraska"),
+                      ("Fargo city", "Fargo"), ("the U.S.", "U.S.")):
+        a, b = _trim(raw, 0, len(raw))
+        assert raw[a:b] == name
+
+
+def test_demonym_mentions_are_adjectives_only() -> None:
+    from eventwire.resolve.places import find_demonym_mentions
+
+    text = "Russian jets hit Syrian towns while Americans watched from Iraq."
+    iraq = text.index("Iraq")
+    got = [text[a:b] for a, b in find_demonym_mentions(text, [(iraq, iraq + 4)])]
+    assert got == ["Russian", "Syrian"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pickle
 import re
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 from .build import ensure
@@ -45,8 +46,22 @@ any some this that these those his her their its my your who what when where why
 seven eight nine ten first last new old also just only even still yet very there here then now up down out
 over under after before again once both each few other such own same than too can will may might must shall
 should would could said says rep sen gov gen dec nov jan feb mar apr jun jul aug sep sept oct section street
-lane road avenue industry pack ba ma bs ms phd
+lane road avenue industry pack ba ma bs ms phd since let none is was are be been being do does did don
+from with without into onto upon about above below between because while whether until unless though although
+secretary chairman director chief head speaker editor
 """.split())
+# capitalised words after a town that make it the modifier of a body named after it ("Fargo Police")
+INSTITUTIONS = frozenset("""
+police mayor city council fire sheriff sheriffs school schools high elementary middle university college hospital
+airport church department county township town village library museum park zoo courthouse court jail district
+police's public regional municipal memorial community area metro metropolitan chamber station harbor harbour port
+""".split())
+# compass words and their adjectives: never a place on their own ("South" of "South Ossetian", "West Coast")
+COMPASS = frozenset("north south east west northeast northwest southeast southwest central northern southern "
+                    "eastern western midwest mid far upper lower".split())
+# capitalised administrative words that are part of the name they follow ("Walker County", "Nyanza Province");
+# written in lower case ("Nineveh province") they are not, as in the gold of LGL, TR-News, GWN and GeoVirus
+ADMIN_TAILS = frozenset("county parish province governorate oblast prefecture township borough".split())
 _WORD = re.compile(r"[\w’'.-]+")
 _SENT_END = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“(]\s*)$")
 
@@ -87,6 +102,11 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return not ((start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_@#/'’"))
+                or (end < len(text) and (text[end].isalnum() or text[end] in "_@/-")))
+
+
 def _keep(text: str, start: int, end: int, flags: int, rank: int, *, demonyms: bool) -> bool:
     surface = text[start:end]
     if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_@#/")) or \
@@ -108,7 +128,7 @@ def _keep(text: str, start: int, end: int, flags: int, rank: int, *, demonyms: b
         return False
     if len(words) == 1:
         low = surface.lower()
-        if low in FUNCTION_WORDS or (low in COMMON and rank < 4):
+        if low in FUNCTION_WORDS or (low in COMMON and rank < 4) or low.rstrip(".") in COMPASS:
             return False
         if rank <= 2 and _SENT_END.search(text[max(0, start - 3):start]) and \
                 re.search(rf"(?<![\w]){re.escape(low)}(?![\w])", text) and \
@@ -117,31 +137,84 @@ def _keep(text: str, start: int, end: int, flags: int, rank: int, *, demonyms: b
     if prev[:1].isupper() and prev.lower() not in _LEAD_OK and not prev.endswith((".", ",")) \
             and not _SENT_END.search(text[max(0, start - len(prev) - 4):start - len(prev) - 1]):
         return False
-    if nxt[:1].isupper() and nxt.lower() not in ADMIN_SUFFIXES and rank < 3:
-        return False
+    if nxt[:1].isupper() and rank < 3:
+        # a town names the body it modifies ("Fargo Police", "Norfolk High School", "Greer City Hall"),
+        # never a first name's surname ("Jeff Davis") or a longer proper noun ("Clinton Foundation")
+        low_next = nxt.lower().rstrip("’'s")
+        if low_next not in ADMIN_SUFFIXES and low_next not in INSTITUTIONS:
+            return False
     return True
 
 
-def find_place_mentions(text: str, *, demonyms: bool = False) -> list[tuple[int, int]]:
-    """Character spans of place names in ``text`` (longest match, left to right)."""
+@dataclass(frozen=True)
+class Detection:
+    """One dictionary toponym: its span, automaton flags and best place rank
+    (country 4; ADM1, region, capital 3; town or ADM2 1; +1 for 100,000+ people)."""
+
+    start: int
+    end: int
+    flags: int
+    rank: int
+
+    @property
+    def demonym(self) -> bool:
+        return bool(self.flags & DEMONYM and not self.flags & PRIMARY)
+
+
+def _admin_tail(text: str, end: int) -> int:
+    """End of a capitalised administrative word right after a name ("Walker| County"), else ``end``."""
+    m = re.match(r" ([A-Z][A-Za-z]+)\b", text[end:end + 16])
+    if m and m.group(1).lower() in ADMIN_TAILS and not (end + m.end() < len(text) and text[end + m.end()] in "-’'"):
+        return end + m.end()
+    return end
+
+
+def detect_places(text: str, *, demonyms: bool = False) -> tuple[list[Detection], set[str]]:
+    """Dictionary toponyms of ``text`` (longest match, left to right) and the single names the text
+    uses as surnames (after a first name or a title): those are never places in this document."""
     if not text:
-        return []
+        return [], set()
     auto = automaton()
     low = _lower(text)
     found: list[tuple[int, int, int, int]] = []
     for end_idx, (length, flags, rank) in auto.iter(low):
         found.append((end_idx - length + 1, end_idx + 1, flags, rank))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-    out: list[tuple[int, int]] = []
+    out: list[Detection] = []
     people: set[str] = set()  # single names seen right after a first name or title: surnames here
     last_end = -1
     for start, end, flags, rank in found:
         if start < last_end:
             continue
         if _keep(text, start, end, flags, rank, demonyms=demonyms):
-            out.append((start, end))
+            if not (flags & DEMONYM and not flags & PRIMARY):
+                end = _admin_tail(text, end)
+            out.append(Detection(start, end, flags, rank))
             last_end = end
-        elif rank < 3 and " " not in text[start:end] and _proper(text[start:end]) \
-                and _prev_word(text, start)[:1].isupper():
-            people.add(text[start:end])
-    return [(a, b) for a, b in out if text[a:b] not in people]
+        elif rank < 3 and " " not in text[start:end] and _proper(text[start:end]) and _whole_word(text, start, end):
+            prev = _prev_word(text, start)
+            low_prev = prev.lower().rstrip(".")
+            first_name = prev[:1].isupper() and prev[-1:] not in ".,;:" and low_prev not in FUNCTION_WORDS \
+                and low_prev not in COMMON and low_prev not in INSTITUTIONS and low_prev not in _LEAD_OK
+            if first_name or low_prev in _TITLES:
+                people.add(text[start:end])
+    return [d for d in out if text[d.start:d.end] not in people], people
+
+
+def is_plural_demonym(surface: str) -> bool:
+    """"Americans", "Kurds": a people noun (its singular is a demonym too), not an adjective."""
+    if not surface.endswith("s") or len(surface) < 4:
+        return False
+    hit = automaton().get(_lower(surface[:-1]), None)
+    return bool(hit and hit[1] & DEMONYM)
+
+
+def surface_info(surface: str) -> tuple[int, int] | None:
+    """(flags, rank) of a surface form in the detection automaton, or ``None``."""
+    hit = automaton().get(_lower(surface), None)
+    return (hit[1], hit[2]) if hit else None
+
+
+def find_place_mentions(text: str, *, demonyms: bool = False) -> list[tuple[int, int]]:
+    """Character spans of place names in ``text`` (longest match, left to right)."""
+    return [(d.start, d.end) for d in detect_places(text, demonyms=demonyms)[0]]

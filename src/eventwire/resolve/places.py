@@ -15,12 +15,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..gazetteer import detect as _detect
 from ..gazetteer.detect import find_place_mentions
 from ..gazetteer.index import Candidate, Gazetteer, PlaceRow, gazetteer, haversine
 from ..gazetteer.keys import ADMIN_SUFFIXES, norm_key
 from ..model import Place
 
-__all__ = ["find_place_mentions", "resolve_places", "lookup", "geo_precision", "is_near"]
+__all__ = ["find_place_mentions", "combine_place_mentions", "find_demonym_mentions", "resolve_places", "lookup",
+           "geo_precision", "is_near"]
 
 log = logging.getLogger(__name__)
 
@@ -336,3 +338,103 @@ def is_near(text: str, start: int) -> bool:
     """True when the words before ``start`` say 'near/outside/north of ...'."""
     return bool(_NEAR.search(text[max(0, start - 30):start]))
 
+
+
+# --- detection: dictionary spans combined with statistical NER spans --------------------------------
+
+_NER_PLACE = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE = frozenset("in at from near outside into across toward towards through via around to between "
+                      "throughout inside within".split())
+_LEAD_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAIL = re.compile(r"(?:['’]s|['’]|\s+(?:city|town|area|region|province|state|district|county))$")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """An NER span without a leading "the" or a trailing possessive or lower-case area word
+    ("the Korean Peninsula" -> "Korean Peninsula", "Nebraska's" -> "Nebraska", "Fargo city" -> "Fargo")."""
+    m = _LEAD_THE.match(text[start:end])
+    if m:
+        start += m.end()
+    m = _TRAIL.search(text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()
+    while end > start and text[end - 1] in " .,;:-":
+        if text[end - 1] == "." and re.search(r"(?:\b[A-Z]|\b[A-Z][a-z]{1,3})\.$", text[start:end]):
+            break  # "U.S.", "Mass.": the dot belongs to the name
+        end -= 1
+    return start, end
+
+
+def _locative(text: str, start: int, end: int) -> bool:
+    """The words around a span read as a place: "in X", "near X", "X, Ga.", "X, Texas"."""
+    prev = _detect._prev_word(text, start).lower()
+    if prev in _LOCATIVE or prev in ("of", "called", "named") or text[max(0, start - 2):start] == ", ":
+        return True
+    return bool(_COMMA_TAIL.match(text[end:end + 40]))
+
+
+def combine_place_mentions(text: str, ner: list[tuple[int, int, str]],
+                           blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Place spans from the dictionary detector and statistical NER (spans ``(start, end, label)``),
+    leaving out spans that overlap ``blocked`` (dictionary actors).
+
+    - A dictionary place is kept unless NER reads it as a person: inside a longer PERSON span ("Jeff
+      Davis"), or exactly a PERSON span or a word of a full name used elsewhere in the text ("Davis
+      told"), unless it is a country or ADM1, or a large town written as a place ("in Alexandria",
+      "Alexandria, Va.", or tagged GPE/LOC elsewhere in the text).
+    - An NER GPE/LOC/FAC span that no dictionary place overlaps is kept, trimmed ("the Korean
+      Peninsula" -> "Korean Peninsula"), only when the gazetteer knows its name (exact or normalised
+      match, not a code) and it is not a surname of the text: NER alone tags too many people,
+      streets and buildings as places.
+    """
+    found, people = _detect.detect_places(text)
+    persons = [(s, e) for s, e, label in ner if label == "PERSON"]
+    person_set = set(persons)
+    person_words = {w for s, e in persons for w in text[s:e].split() if " " in text[s:e].strip()}
+    agreed = {text[s:e] for s, e, label in ner if label in ("GPE", "LOC")}
+    out: list[tuple[int, int]] = []
+    for d in found:
+        s, e = d.start, d.end
+        if any(bs < e and s < be for bs, be in blocked):
+            continue
+        surface = text[s:e]
+        if d.rank < 4 and any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in persons):
+            continue
+        if d.rank < 3 and surface in person_words:
+            if not (d.rank >= 2 and (_locative(text, s, e) or surface in agreed)):
+                continue
+        elif d.rank < 2 and (s, e) in person_set and not (_locative(text, s, e) or surface in agreed):
+            continue
+        out.append((s, e))
+    gz = None
+    for s0, e0, label in ner:
+        if label not in _NER_PLACE:
+            continue
+        s, e = _trim(text, s0, e0)
+        if e <= s or any(bs < e0 and s0 < be for bs, be in [*out, *blocked]):
+            continue
+        surface = text[s:e]
+        words = surface.split()
+        low = surface.lower()
+        if not _detect._proper(surface) or surface in people or surface in person_words:
+            continue
+        if len(words) == 1 and (low in _detect.FUNCTION_WORDS or low in _detect.COMMON
+                                or low.rstrip(".") in _detect.COMPASS):
+            continue
+        if gz is None:
+            gz = gazetteer()
+        try:
+            cands = gz.candidates(surface)
+        except Exception:  # noqa: BLE001 - one bad span must not fail the document
+            log.exception("gazetteer lookup failed for %r", surface)
+            continue
+        if any(c.tier <= 1 and not c.code and not c.demonym for c in cands):
+            out.append((s, e))
+    return sorted(out)
+
+
+def find_demonym_mentions(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Adjectival demonyms ("Syrian", "Russian") outside ``taken``; people nouns ("Americans") left out."""
+    found, _people = _detect.detect_places(text, demonyms=True)
+    return [(d.start, d.end) for d in found if d.demonym and not _detect.is_plural_demonym(text[d.start:d.end])
+            and not any(s < d.end and d.start < e for s, e in taken)]
