@@ -184,3 +184,29 @@ def test_store_follows_redirects(store):
         c.execute(insert(t.event_redirects).values(old_id="evGONE", new_id=e.id, reason="merged", at="2020"))
     ev, note = store.event("evGONE")
     assert ev.id == e.id and "merged into" in note
+
+
+def test_copies_of_one_claim_join_across_a_wrong_date():
+    """A re-post stamped months later (same sentence, near-duplicate articles) is the same incident."""
+    from eventwire.cluster_pairs import copy_pairs, count_term, day_term
+
+    text = "Three civilians were killed and 38 injured in terrorist rocket attacks in Deir Ezzor"
+    meta = {"artA": {"outlet": "Al-Manar", "published": "2016-06-06"},
+            "artB": {"outlet": "Al-Manar", "published": "2016-02-01", "copy_of": "artA"}}
+    rs = [rep("r1", "artA", dead=3, text=text), rep("r2", "artB", dead=3, text=text, day=date(2016, 2, 1))]
+    (ev,) = C.cluster(rs, meta)
+    assert ev.n_reports == 2 and ev.n_sources == 1
+    # without the near-duplicate link they stay apart (126 days)
+    assert len(C.cluster(rs, {"artA": meta["artA"], "artB": {"outlet": "Other", "published": "2016-02-01"}})) == 2
+    f = C.features(sorted(rs, key=lambda r: r.id), meta)
+    assert copy_pairs(f) == [(0, 1)]
+    # stated days that differ count against; a news-day fallback does not
+    i, j = np.array([0]), np.array([1])
+    assert day_term(f, i, j)[0] == -1.0
+    f.exact_day[1] = False
+    assert day_term(f, i, j)[0] == 0.0
+    # a higher toll in the later article is an update, not a disagreement
+    f.fatalities[:] = [276, 20]  # artA (later) says 276, artB (earlier) 20
+    assert count_term(f, i, j)[0] == 0.0
+    f.fatalities[:] = [20, 276]  # the earlier article has the higher figure: a real disagreement
+    assert count_term(f, i, j)[0] == -1.0

@@ -100,6 +100,16 @@ def _level(r: Report) -> int:
     return 1
 
 
+def _ordinal(value: Any) -> int:
+    """The publication day as an ordinal (-1 unknown) from a stored ISO date or datetime."""
+    if isinstance(value, date):
+        return value.toordinal()
+    try:
+        return date.fromisoformat(str(value)[:10]).toordinal()
+    except ValueError:
+        return -1
+
+
 def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
              vectors: Mapping[str, np.ndarray] | None = None) -> cluster_pairs.Features:
     """The per-report arrays clustering works on; ``reports`` must be sorted by id."""
@@ -109,7 +119,8 @@ def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
         return ints.setdefault((kind, value), len(ints))
 
     n = len(reports)
-    block, day, sub, etype, a1, a2, fat, art, copy_, level, place, admin1 = (np.zeros(n, dtype=np.int64) for _ in range(12))
+    block, day, sub, etype, a1, a2, fat, art, copy_, level, place, admin1, pub = (np.zeros(n, dtype=np.int64) for _ in range(13))
+    exact = np.zeros(n, dtype=bool)
     lat, lon = np.zeros(n), np.zeros(n)
     for k, r in enumerate(reports):
         p = _place_of(r)
@@ -117,6 +128,7 @@ def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
         block[k] = code("block", f"{_disorder(r)}|{country}")
         d = event_day(r.date)
         day[k] = d.toordinal() if d else -1
+        exact[k] = bool(d) and r.date.precision == 1  # type: ignore[union-attr]
         sub[k] = code("sub", r.sub_event_type)
         etype[k] = code("type", taxonomy.family(r.sub_event_type))
         actors = sorted({x.id for x in (r.actor1, r.actor2) if x is not None})
@@ -126,6 +138,7 @@ def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
         art[k] = code("article", r.article_id)
         meta = articles.get(r.article_id) or {}
         copy_[k] = code("article", str(meta.get("copy_of") or r.article_id))
+        pub[k] = _ordinal(meta.get("published"))
         level[k] = _level(r)
         place[k] = code("place", p.geonameid or p.name) if p else -1
         admin1[k] = code("admin1", f"{country}|{p.admin1}") if p and p.admin1 else -1
@@ -137,7 +150,8 @@ def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
         mat = cluster_pairs.lexical_vectors([report_text(r) for r in reports])
     return cluster_pairs.Features(ids=[r.id for r in reports], block=block, day=day, lat=lat, lon=lon, level=level,
                                   place=place, admin1=admin1, sub=sub, etype=etype, actor_a=a1, actor_b=a2, fatalities=fat,
-                                  article=art, copy=copy_, vectors=mat, embedded=have)
+                                  article=art, copy=copy_, vectors=mat, embedded=have,
+                                  exact_day=exact, published=pub)
 
 
 def cluster(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],

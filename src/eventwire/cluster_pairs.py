@@ -6,7 +6,9 @@
 2. **Similarity** of a candidate pair is a weighted sum (:data:`WEIGHTS`) of the evidence
    similarity (cosine of the stored all-MiniLM-L6-v2 vectors, or of hashed word vectors when no
    embeddings are available), same sub-event type, actor agreement (+1 shared, -1 disjoint),
-   place agreement, same day, casualty figures in the same range, and near-duplicate articles.
+   place agreement, day agreement (:func:`day_term`), casualty figures in the same range (a toll
+   update is no disagreement, :func:`count_term`), and near-duplicate articles. Reports that repeat
+   one sentence in two near-duplicate articles are joined first (:func:`copy_pairs`).
 3. **Merging** respects ACLED's unit (one day x place x actor pair x type): candidate pairs are
    taken best first and two clusters join only if every cross pair keeps the days within the
    window and precise places within :data:`MAX_KM`, and their average cross-pair score stays
@@ -30,6 +32,7 @@ NEAR_KM = 5.0  # counts as the same place
 THRESHOLD = 0.58  # pair score at which two reports are one incident (embeddings)
 LEXICAL_THRESHOLD = 0.50  # the same without embeddings (hashed word vectors give lower cosines)
 AVERAGE_LINK = 0.45  # mean cross-pair score two clusters need to join
+COPY_COSINE = 0.95  # evidence this close, in two near-duplicate articles, is one claim copied
 WEIGHTS = {"text": 0.50, "sub": 0.12, "actor": 0.12, "place": 0.08, "day": 0.06, "count": 0.06, "copy": 0.25}
 LEXICAL_DIM = 4096
 _CHUNK = 20000
@@ -58,6 +61,8 @@ class Features:
     copy: np.ndarray  # near-duplicate group of the article
     vectors: np.ndarray  # (n, d) float32, unit length
     embedded: bool
+    exact_day: np.ndarray | None = None  # bool: the day is stated (time precision 1), not the news-day fallback
+    published: np.ndarray | None = None  # int ordinal of the article's publication day, -1 unknown
 
 
 def lexical_vectors(texts: list[str], dim: int = LEXICAL_DIM) -> np.ndarray:
@@ -123,11 +128,31 @@ def actor_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 
 def count_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """+1 for casualty figures within a factor 1.7, -1 beyond a factor 3.3, 0 otherwise or when one is missing."""
+    """+1 for casualty figures within a factor 1.7, -1 beyond a factor 3.3, 0 otherwise or when one is missing.
+
+    A toll update is not a disagreement: when the higher figure comes from an article published later
+    (20 dead on Saturday, 276 on Sunday), a wide gap counts 0, not -1.
+    """
     x, y = f.fatalities[i].astype(np.float64), f.fatalities[j].astype(np.float64)
     both = (x > 0) & (y > 0)
     ratio = np.where(both, np.minimum(x, y) / np.maximum(np.maximum(x, y), 1.0), 0.0)
-    return np.where(both, np.where(ratio >= 0.6, 1.0, np.where(ratio < 0.3, -1.0, 0.0)), 0.0)
+    term = np.where(both, np.where(ratio >= 0.6, 1.0, np.where(ratio < 0.3, -1.0, 0.0)), 0.0)
+    if f.published is not None:
+        pi, pj = f.published[i], f.published[j]
+        update = (pi >= 0) & (pj >= 0) & (((pi > pj) & (x > y)) | ((pj > pi) & (y > x)))
+        term = np.where(update & (term < 0), 0.0, term)
+    return term
+
+
+def day_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """+1 on the same day; -1 when both reports state their day and the days differ; 0 otherwise.
+
+    A day that is only the article's news day (no date in the sentence) may be the day before.
+    """
+    same = f.day[i] == f.day[j]
+    if f.exact_day is None:
+        return same.astype(np.float64)
+    return np.where(same, 1.0, np.where(f.exact_day[i] & f.exact_day[j], -1.0, 0.0))
 
 
 def score_pairs(f: Features, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -141,7 +166,7 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
         ok, place = place_terms(f, a, b)
         copy = (f.copy[a] == f.copy[b]) & (f.article[a] != f.article[b])
         scores[s:s + _CHUNK] = (w["text"] * text + w["sub"] * np.where(f.sub[a] == f.sub[b], 1.0, np.where(f.etype[a] == f.etype[b], 0.5, 0.0)) + w["actor"] * actor_term(f, a, b)
-                                + w["place"] * place + w["day"] * (f.day[a] == f.day[b]) + w["count"] * count_term(f, a, b)
+                                + w["place"] * place + w["day"] * day_term(f, a, b) + w["count"] * count_term(f, a, b)
                                 + w["copy"] * copy)
         # one article's reports of different days are different incidents (e.g. a total split per day)
         compat[s:s + _CHUNK] = ok & ~((f.article[a] == f.article[b]) & (f.day[a] != f.day[b]))
@@ -170,6 +195,13 @@ def groups(f: Features) -> list[list[int]]:
             x = root[x]
         return x
 
+    for x, y in copy_pairs(f):  # one claim in copies of one story: one incident, whatever days the copies carry
+        ra, rb = find(x), find(y)
+        if ra != rb:
+            new, old = min(ra, rb), max(ra, rb)
+            root[old] = new
+            members[new] = sorted(members.get(ra, [ra]) + members.get(rb, [rb]))
+            members.pop(old, None)
     for e in order.tolist():
         ra, rb = find(int(ei[e])), find(int(ej[e]))
         if ra == rb:
@@ -185,6 +217,32 @@ def groups(f: Features) -> list[list[int]]:
     for x in range(n):
         out.setdefault(find(x), []).append(x)
     return sorted(out.values())
+
+
+def copy_pairs(f: Features) -> list[tuple[int, int]]:
+    """Report pairs (i < j) of two different articles of one near-duplicate group whose evidence is the same
+    sentence (cosine at least :data:`COPY_COSINE`): a re-post or syndicated copy repeating one claim.
+
+    They are one incident even when the copies carry different dates (a re-post stamped with the day it
+    was re-posted), so they are joined first and outside the day window; their places must still be
+    compatible.
+    """
+    by_copy: dict[int, list[int]] = {}
+    for k in np.nonzero(f.copy != f.article)[0].tolist():
+        by_copy.setdefault(int(f.copy[k]), []).append(k)
+    for k in range(len(f.ids)):  # the group's own article (copy_of names it) holds reports too
+        if int(f.article[k]) in by_copy:
+            by_copy[int(f.article[k])].append(k)
+    out = []
+    for rows in by_copy.values():
+        idx = np.array(sorted(set(rows)))
+        sims = f.vectors[idx] @ f.vectors[idx].T
+        a, b = np.nonzero(np.triu(sims >= COPY_COSINE, 1))
+        x, y = idx[a], idx[b]
+        ok, _ = place_terms(f, x, y)
+        keep = ok & (f.article[x] != f.article[y])
+        out.extend(zip(x[keep].tolist(), y[keep].tolist()))
+    return sorted(out)
 
 
 def _joinable(f: Features, ma: list[int], mb: list[int], pair_score: dict[tuple[int, int], float]) -> bool:

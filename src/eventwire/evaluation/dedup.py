@@ -10,8 +10,8 @@ The gold set lives in the project's ``eval/dedup/`` (method: ``eval/dedup/METHOD
 
 Every item runs through the full pipeline; all reports are clustered together, exactly as the
 store would cluster them. An item's predicted event is the event holding its lead report (the
-first non-background report in the text). Items with no report are not scored and are counted
-(``unscored``); identical texts count once.
+first non-background report in the text; see :func:`lead_report`). Items with no report are not
+scored and are counted (``unscored``); identical texts count once.
 
 * ``split_rate``: share of gold incidents with two or more scored items whose items land in more
   than one event (incidents with one item cannot split and are left out of the denominator).
@@ -97,7 +97,13 @@ def _perturbations() -> list[Item]:
 
 
 def lead_report(reports: list[Report]) -> Report | None:
-    """The report an article leads with: the first non-background one in the text, the surest on a tie."""
+    """The report an article leads with: the first non-background one in the text, the surest on a tie.
+
+    Tried and rejected (issue 6 survey, METHOD.md): the "most salient" lead report, i.e. the one with the
+    most fatalities among the first three sentences' reports. It picks roll-ups and tolls of other days
+    ("more than 300 civilians killed since April") as often as the headline incident, and raised the
+    split rate (0.607 -> 0.643 on dev). The representative never depends on the gold labels.
+    """
     live = [r for r in reports if not r.background] or reports
     if not live:
         return None
