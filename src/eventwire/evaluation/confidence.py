@@ -64,7 +64,7 @@ def india_pairs(ctx: EvalContext) -> list[tuple[float, bool]]:
     items = [(d["doc_id"], d["doc_text"], meta.get(d["doc_id"], "")) for d in docs]
     out = []
     with get_context("fork").Pool(2, initializer=_init_india, initargs=(ctx.nlp,)) as pool:
-        for doc_id, reps in pool.imap(india_predict, items, chunksize=4):
+        for doc_id, reps, _statements in pool.imap(india_predict, items, chunksize=4):
             for r in reps:
                 mapped = india_labels([r])
                 if mapped:

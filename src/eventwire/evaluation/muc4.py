@@ -18,7 +18,10 @@ Battles, protests, strategic dev.   (none)
 Role fillers come from each mapped report: PerpInd/PerpOrg from actor1's words and the trigger's
 attacker phrases (PerpOrg when the phrase names an organisation in the actor dictionary, PerpInd
 otherwise), Victim/Target from actor2's words and the patient phrases (people are victims, things are
-targets), Weapon from the weapon lexicon (:mod:`eventwire.extract.arguments`).
+targets), Weapon from the weapon lexicon (:mod:`eventwire.extract.arguments`). MUC templates pool
+the fillers of the whole message, so once a document yields an incident, every sentence with a
+violent trigger (not negated, future or hypothetical) adds its trigger's argument phrases, and named
+armed groups in such sentences add PerpOrg fillers (``_document_fillers``).
 
 Scoring follows GRIT's document-level role-filler evaluation: per document and role, the gold fillers
 are entities (clusters of coreferent mentions, pooled over the document's templates); a predicted
@@ -83,11 +86,18 @@ def _init(nlp_name: str) -> None:
 
 
 def predict(doc: dict[str, Any]) -> dict[str, Any]:
-    from ..extract import arguments
     from ..extract.truecase import restore
     from ..pipeline import article_from_text, process
 
     article = process(article_from_text(restore(doc["doctext"]), locator=doc["docid"]), _CFG)
+    return {"docid": doc["docid"], **from_article(article)}
+
+
+def from_article(article: Any) -> dict[str, Any]:
+    """Incidents (type, confidence) and role fillers of one processed article."""
+    from ..extract import arguments
+    from ..model import Span
+
     events = []
     fillers: dict[str, list[str]] = {r: [] for r in ROLES}
     for rep in sorted(article.reports, key=lambda r: -r.confidence):
@@ -97,8 +107,6 @@ def predict(doc: dict[str, Any]) -> dict[str, Any]:
         events.append((kind, rep.confidence))
         sent = rep.evidence[0]
         at = article.text.find(rep.trigger, sent.start, sent.end)
-        from ..model import Span
-
         args = arguments.extract(article, sent, Span(at, at + len(rep.trigger))) if at >= 0 else arguments.Arguments()
         words = lambda s: article.text[s.start:s.end]  # noqa: E731
         for a in (rep.actor1, *rep.assoc_actor1):
@@ -114,12 +122,44 @@ def predict(doc: dict[str, Any]) -> dict[str, Any]:
             if a is not None and a.text and not a.id.startswith("generic:civilians"):
                 fillers["Victim"].append(a.text)
         fillers["Weapon"].extend(words(s) for s in args.instruments)
+    if events:
+        _document_fillers(article, fillers)
     for role, vals in fillers.items():  # one filler per head noun
         seen: dict[str, str] = {}
         for v in vals:
             seen.setdefault(head(v), v)
         fillers[role] = [v for k, v in seen.items() if k]
-    return {"docid": doc["docid"], "events": events, "fillers": fillers}
+    return {"events": events, "fillers": fillers}
+
+
+_ARMED_GROUP = re.compile(r"\b(?:guerrillas?|terrorists?|rebels?|insurgents?|front|army of|commandos?|urban|"
+                          r"responsibility|claimed|members of)\b", re.I)
+_VIOLENT = {"air", "shelling", "suicide", "ied", "grenade", "attack", "kill", "abduct", "loot", "riot", "clash"}
+
+
+def _document_fillers(article: Any, fillers: dict[str, list[str]]) -> None:
+    """MUC templates pool the fillers of the whole message: every sentence with a violent trigger adds
+    the arguments of its triggers (the incident is often told over several sentences, only one of
+    which yields a coded report)."""
+    from ..extract import arguments, modality, triggers
+    from ..model import Span
+
+    text = article.text
+    for sent in article.sentences:
+        s = text[sent.start:sent.end]
+        for t in triggers.find(s):
+            if t.kind not in _VIOLENT or not modality.classify(s, t.start, t.end).is_event:
+                continue
+            args = arguments.extract(article, sent, Span(sent.start + t.start, sent.start + t.end))
+            for sp in args.attackers:
+                fillers["PerpOrg" if _names_org(article, sp) else "PerpInd"].append(text[sp.start:sp.end])
+            fillers["Victim"].extend(text[sp.start:sp.end] for sp in args.victims)
+            fillers["Target"].extend(text[sp.start:sp.end] for sp in args.targets)
+            fillers["Weapon"].extend(text[sp.start:sp.end] for sp in args.instruments)
+        for m in article.mentions:  # named armed groups in an incident sentence: the perpetrators' organisation
+            if m.kind == "actor" and m.ref and not m.ref.startswith("generic:") and sent.start <= m.start < sent.end \
+                    and _ARMED_GROUP.search(s) and any(t.kind in _VIOLENT for t in triggers.find(s)):
+                fillers["PerpOrg"].append(m.text)
 
 
 def _names_org(article: Any, span: Any) -> bool:
@@ -151,6 +191,12 @@ def score(ctx: EvalContext) -> EvalResult:
             preds.append(p)
             if i % 100 == 0:
                 log(f"muc4-gtt: {i}/{len(docs)} documents ({time.time() - t0:.0f}s)")
+    metrics, rows = evaluate(docs, preds)
+    log(f"muc4-gtt: done in {time.time() - t0:.0f}s")
+    return EvalResult("muc4-gtt", ctx.split, len(docs), metrics, rows)
+
+
+def evaluate(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> tuple[dict[str, float | None], list[tuple[str, str]]]:
     tp = fp = fn = 0
     per_role = {r: [0, 0, 0] for r in ROLES}
     type_ok = relevant = irrelevant = quiet = 0
@@ -175,8 +221,6 @@ def score(ctx: EvalContext) -> EvalResult:
         rp, rr, rf = prf(a, b, c)
         rows.append((role, f"P {rp:.3f} R {rr:.3f} F1 {rf:.3f} (tp {a}, fp {b}, fn {c})"))
     p, r, f1 = prf(tp, fp, fn)
-    log(f"muc4-gtt: done in {time.time() - t0:.0f}s")
-    return EvalResult("muc4-gtt", ctx.split, len(docs), {
-        "role_filler_f1": f1, "role_filler_precision": p, "role_filler_recall": r,
-        "incident_type_accuracy": type_ok / relevant if relevant else 0.0,
-        "irrelevant_noevent_rate": quiet / irrelevant if irrelevant else 0.0}, rows)
+    return {"role_filler_f1": f1, "role_filler_precision": p, "role_filler_recall": r,
+            "incident_type_accuracy": type_ok / relevant if relevant else 0.0,
+            "irrelevant_noevent_rate": quiet / irrelevant if irrelevant else 0.0}, rows

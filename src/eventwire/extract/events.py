@@ -7,15 +7,15 @@ of one incident into one report, and split multi-day totals per day (ACLED).
 """
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 
 from ..model import Actor, Article, Claimant, DateSpan, Mention, Place, Report, Span
 from ..resolve import actors as actor_dict
 from ..resolve import dates, places, sources
-from . import counts, modality, roles, taxonomy, triggers
+from . import counts, modality, roles, scoring, taxonomy, triggers
+from .merge import Draft, merge, report_id, split_days
 from .movement import movement_type
 
 VIOLENT_KINDS = {"air", "shelling", "suicide", "ied", "grenade", "chemical", "clash", "capture", "recapture", "attack",
@@ -30,24 +30,6 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z .'()-]{1,40}(?:,\s*[A-Z][A-Za-z .'()-]{1,
                        r"\w+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*(?:\([^)]{1,30}\))?\s*(?:-|--|—|–)|"
                        r"^[A-Z][A-Z .'-]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:-|--|—|–)\s")
 _VICTIM_GROUP = re.compile(r"\b(?:militants|jihadists|fighters|insurgents|extremists|terrorists|rebels)\b", re.I)
-
-
-@dataclass
-class Draft:
-    """A report being built: the Report plus what merging and splitting need."""
-
-    report: Report
-    sent_index: int
-    paragraph: int
-    kind: str
-    count_span: DateSpan | None = None
-    date_explicit: bool = False
-    key_places: set[str] = field(default_factory=set)
-    fallback_place: bool = False  # placed at the article's place: the sentence names none
-
-
-def report_id(article_id: str, *parts: object) -> str:
-    return hashlib.sha256("|".join([article_id, *map(str, parts)]).encode()).hexdigest()[:16]
 
 
 class ArticleExtractor:
@@ -66,6 +48,7 @@ class ArticleExtractor:
         self.seen: list[str] = []  # named actor ids in text order
         self._news_day: date | None = None
         self.drafts: list[Draft] = []
+        self.orgs: list[Mention] = []
 
     # -- helpers ---------------------------------------------------------------------------------
     def paragraph_of(self, pos: int) -> int:
@@ -84,7 +67,8 @@ class ArticleExtractor:
         if not actor_id:
             if mention.kind == "place":
                 return None
-            return Actor(id=f"raw:{mention.text}", name=mention.text, acled_name=mention.text, text=mention.text)
+            name = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I)
+            return Actor(id=f"raw:{name}", name=name, acled_name=name, text=mention.text)
         return self.d.to_actor(actor_id, country_iso3=country, when=when, text=mention.text)
 
     def date_for(self, sentence: str, trig_start: int, offset: int = 0) -> tuple[DateSpan | None, bool, bool]:
@@ -184,6 +168,9 @@ class ArticleExtractor:
                 if not re.search(r"\b(?:in|of|to|from|across|into|on|at|near)\s+(?:the\s+)?$", left, re.I):
                     agents.append(replace(m, kind="actor", ref=self.d.state_forces(p.iso3)))
         agents.sort(key=lambda m: m.start)
+        # organisations the dictionary does not know, for actor1 when no dictionary actor fills it
+        self.orgs = [m for m in mentions if m.kind == "org" and not any(m.text in n or n in m.text for n in claim_names)
+                     and not any(x.start < m.end and m.start < x.end for x in mentions if x.kind in ("actor", "place"))]
         trigs = triggers.find(s)
         note = modality.verification_note(s)
         if note:
@@ -267,6 +254,8 @@ class ArticleExtractor:
         country = (place or pslot.destination).iso3 if (place or pslot.destination) else self.country
         when = span.earliest if span else None
         a1 = self.actor(slots.actor1, when, country)
+        if a1 is None and not is_move and self.orgs:
+            a1 = self.actor(roles.org_actor(self.a, sent, tspan, self.orgs), when, country)
         if a1 is None and trig.kind in ("move", "hq", "transfer"):
             gid = self.ctx.resolve("the group")
             a1 = self.d.to_actor(gid, country_iso3=country, when=when, text="") if gid else None
@@ -313,7 +302,8 @@ class ArticleExtractor:
             civilian_targeting=row.event_type == "Violence against civilians" or bool(a2 and a2.inter == 7),
             cameo=row.cameo, plover=taxonomy.plover(sub),
         )
-        rep.confidence = confidence(trig, rep, pslot.explicit, explicit_date)
+        rep.confidence = scoring.confidence(trig, rep, place_explicit=pslot.explicit, date_explicit=explicit_date,
+                                            fallback_place=fallback_place)
         keys = {p.geonameid for p in (rep.place, rep.origin, rep.destination) if p}
         self.drafts.append(Draft(rep, si, self.paragraph_of(sent.start), trig.kind, None, explicit_date,
                                  set() if fallback_place else keys, fallback_place))
@@ -356,39 +346,6 @@ class ArticleExtractor:
             if note not in d.report.verification:
                 d.report.verification = "; ".join(x for x in (d.report.verification, note) if x)
 
-    # -- per article -----------------------------------------------------------------------------
-    def merge(self) -> list[Draft]:
-        """Repeated mentions of one incident in one article make one report."""
-        out: list[Draft] = []
-        for d in self.drafts:
-            target = next((o for o in out if o.fallback_place == d.fallback_place and same_incident(o, d)), None)
-            if target is None:
-                out.append(d)
-                continue
-            absorb(target, d)
-        return out
-
-    def split_days(self, drafts: list[Draft]) -> list[Report]:
-        """ACLED: a total over several days is divided per day, one event per day."""
-        out: list[Report] = []
-        for d in drafts:
-            span = d.count_span
-            days = dates.split_days(span) if span else []
-            if len(days) < 2 or len(days) > 14:
-                out.append(d.report)
-                continue
-            shares = counts.split_per_day(d.report.fatalities, len(days))
-            for day, share in zip(days, shares):
-                same_day = d.report.date is not None and d.report.date.earliest == day
-                r = replace(d.report, id=report_id(d.report.id, day.isoformat()), fatalities=share,
-                            fatalities_max=share if d.report.fatalities_max <= d.report.fatalities else d.report.fatalities_max,
-                            date=d.report.date if same_day else DateSpan(day, day, 1, span.expression,
-                                                                          f"day {days.index(day) + 1} of {len(days)}: {span.expression}"),
-                            count_note=f"{d.report.fatalities} killed over {len(days)} days ({span.expression}), split per day")
-                out.append(r)
-        return out
-
-
 def dateline_spans(article: Article) -> list[Span]:
     """'KABUL, 4 Oct 2015 (Wire) -': where the story was filed, never where the event happened."""
     out = []
@@ -424,91 +381,12 @@ def protest_subtype(sentence: str, default: str) -> str:
     return default if default in ("Peaceful protest",) else "Peaceful protest"
 
 
-def same_incident(a: Draft, b: Draft) -> bool:
-    ra, rb = a.report, b.report
-    if taxonomy.family(ra.sub_event_type) != taxonomy.family(rb.sub_event_type):
-        return False
-    ida = ra.actor1.id if ra.actor1 else ""
-    idb = rb.actor1.id if rb.actor1 else ""
-    if ida and idb and ida != idb:
-        return False
-    if a.date_explicit and b.date_explicit and ra.date and rb.date and ra.date.earliest != rb.date.earliest:
-        return False
-    if taxonomy.family(ra.sub_event_type) == "movement":
-        if ra.destination and rb.destination and ra.destination.geonameid != rb.destination.geonameid:
-            return False
-        if rb.origin is None or ra.origin is None:
-            return bool(a.key_places & b.key_places) or rb.origin is None and rb.destination is None or \
-                (ra.destination is None and rb.origin is None)
-        return ra.origin.geonameid == rb.origin.geonameid
-    return bool(ra.place and rb.place and ra.place.geonameid == rb.place.geonameid)
-
-
-def absorb(target: Draft, d: Draft) -> None:
-    t, r = target.report, d.report
-    t.evidence.extend(r.evidence)
-    if taxonomy.RANK.get(r.sub_event_type, 99) < taxonomy.RANK.get(t.sub_event_type, 99) or \
-            r.sub_event_type == "Headquarters or base established":
-        t.sub_event_type, t.event_type, t.disorder_type = r.sub_event_type, r.event_type, r.disorder_type
-        t.cameo, t.plover = r.cameo, r.plover
-        if r.sub_event_type == "Headquarters or base established":
-            t.place, t.geo_precision = r.place, r.geo_precision
-    t.actor1 = t.actor1 or r.actor1
-    t.actor2 = t.actor2 or r.actor2
-    t.origin = t.origin or r.origin
-    t.destination = t.destination or r.destination
-    if (not target.date_explicit) and d.date_explicit:
-        t.date, target.date_explicit = r.date, True
-    for f in ("fatalities", "injured", "arrested", "abducted"):
-        if getattr(r, f) and (not getattr(t, f) or getattr(r, f) < getattr(t, f)):
-            setattr(t, f, getattr(r, f))  # ACLED: the lowest reported figure
-    t.fatalities_max = max(t.fatalities_max, r.fatalities_max)
-    names = {c.name for c in t.attributed_to}
-    t.attributed_to.extend(c for c in r.attributed_to if c.name not in names)
-    if r.verification and r.verification not in t.verification:
-        t.verification = "; ".join(x for x in (t.verification, r.verification) if x)
-    if r.modality == "asserted":
-        t.modality = "asserted"
-    t.confidence = max(t.confidence, r.confidence)  # calibrated values: no bonus for repetition
-    target.key_places |= d.key_places
-    target.count_span = target.count_span or d.count_span
-
-
-# Calibration of the raw score (eval/confidence.md): pooled-adjacent-violators over raw-score bins,
-# fitted on the dev reports of WikiEvents and IndiaPoliceEvents that their gold can judge (221 reports;
-# 5-fold CV table in eval/confidence.md). (lowest raw score of the bin, share of such reports matching gold)
-CALIBRATION: tuple[tuple[float, float], ...] = (
-    (0.0, 0.567), (0.55, 0.688), (0.75, 0.75))
-
-
-def raw_confidence(trig: triggers.Trigger, rep: Report, place_explicit: bool, date_explicit: bool) -> float:
-    score = 0.25 + 0.35 * trig.strength
-    score += 0.12 if rep.actor1 else 0.0
-    score += 0.1 if place_explicit else 0.0
-    score += 0.06 if date_explicit else 0.0
-    score -= 0.15 if rep.background else 0.0
-    return max(0.05, min(0.99, score))
-
-
-def calibrate(raw: float) -> float:
-    """The share of dev reports with this raw score that match a gold event."""
-    value = CALIBRATION[0][1]
-    for low, share in CALIBRATION:
-        if raw >= low:
-            value = share
-    return value
-
-
-def confidence(trig: triggers.Trigger, rep: Report, place_explicit: bool, date_explicit: bool) -> float:
-    return round(calibrate(raw_confidence(trig, rep, place_explicit, date_explicit)), 3)
-
-
 def extract(article: Article, dictionary: actor_dict.ActorDictionary | None = None) -> list[Report]:
     """All reports of one annotated article (needs sentences and mentions from the nlp stage)."""
     ex = ArticleExtractor(article, dictionary or actor_dict.load())
     for si, sent in enumerate(article.sentences):
         ex.sentence(si, sent)
-    reports = ex.split_days(ex.merge())
+    reports = split_days(merge(ex.drafts))
     for r in reports:
         for c in r.attributed_to:
             c.id = c.id or sources.classify_claimant(c.name).id

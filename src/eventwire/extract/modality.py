@@ -8,16 +8,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|without|refrained from|failed to|denied (?:that|any)|"
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|without|nobody|no one|none|not a single|refrained from|failed to|denied (?:that|any)|"
                        r"has yet to|have yet to|rather than|instead of|avoid(?:ed)?|to avoid)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|going to|plans? to|planned|planning|intends? to|intention|intentions|aims? to|"
                      r"expected to|set to|threaten(?:ed|s)? to|vow(?:ed|s)? to|pledged to|prepar(?:ing|es|ed) to|"
                      r"could|might|may|if|unless|whether|should|in case|ready to|about to|want(?:s|ed)? to|seeks? to|"
-                     r"calls? for|called for|urged|to storm|to take|to launch|to attack|objective of|in order to)\b", re.I)
+                     r"calls? for|called for|urged|demand(?:ed|ing|s)?|sought|seek(?:ing|s)?|asked (?:\w+ ){0,4}to|"
+                     r"orders? to|instructions? (?:\w+ ){0,5}to|directed to|likely to|"
+                     r"to storm|to take|to launch|to attack|objective of|in order to)\b", re.I)
 _HABITUAL = re.compile(r"\b(?:regularly|often|routinely|frequently|usually|habitually|repeatedly|every (?:day|week|night)|"
                        r"daily|for years|since \d{4}|in recent (?:years|months))\b", re.I)
 _ONGOING = re.compile(r"\b(?:increased|intensified|intensifying|escalating|ongoing|continued|continuing|growing|"
                       r"stepped-up|sustained|relentless|months-long|weeks-long|years-long)\s+(?:\w+\s+)?$", re.I)
+# "a group Turkey is fighting": a standing conflict described, not a discrete incident
+_STATE_OF_WAR = re.compile(r"\b(?:is|are|has been|have been)\s+(?:still\s+|also\s+)?$", re.I)
+_STATE_VERBS = re.compile(r"^(?:fighting|battling|at war)$", re.I)
 _REPORTED = re.compile(r"\b(?:reportedly|reported(?:ly)?|according to|allegedly|alleged|purportedly|apparently|said to|"
                        r"is understood to|are understood to|believed to)\b", re.I)
 _CLAIMED = re.compile(r"\b(?:claimed|claims?|claiming)\b", re.I)
@@ -40,7 +45,7 @@ class Modality:
 def clause_before(sentence: str, trigger_start: int) -> str:
     """The words before the trigger inside its clause (back to a clause break)."""
     head = sentence[:trigger_start]
-    cut = max(head.rfind(x) for x in (";", ":", " but ", " while ", " although ", " after ", " as ", "—", " – ", ", and "))
+    cut = max(head.rfind(x) for x in (";", ":", " but ", " while ", " although ", " after ", " as ", "—", " – ", ", and ", " who ", " which "))
     return head[cut + 1:] if cut >= 0 else head
 
 
@@ -52,6 +57,9 @@ def classify(sentence: str, trigger_start: int, trigger_end: int) -> Modality:
         return Modality(False, "asserted", "habitual")
     if _ONGOING.search(before):
         return Modality(False, "asserted", "ongoing campaign, no discrete incident")
+    if _STATE_VERBS.match(sentence[trigger_start:trigger_end]) and _STATE_OF_WAR.search(before[-25:]) and \
+            not re.match(r"\s+(?:in|near|around|for|at|on)\b", sentence[trigger_end:trigger_end + 8], re.I):
+        return Modality(False, "asserted", "a standing conflict, no discrete incident")
     if _NEGATION.search(near) or re.match(r"\s*(?:not|never)\b", after, re.I):
         return Modality(False, "asserted", "negated")
     if _FUTURE.search(near):

@@ -168,3 +168,48 @@ def place_slot(text: str, sent: Span, trig: Span, places: list[tuple[Mention, Pl
         slot.near = bool(_NEAR.search(text[max(sent.start, chosen.start - 60):chosen.start]))
         slot.explicit = True
     return slot
+
+
+_NOT_AN_ACTOR_ORG = re.compile(r"\b(?:ministry|ministries|department|news|agency|press|television|tv|radio|times|post|"
+                               r"herald|tribune|journal|gazette|daily|observatory|reuters|afp|bbc|cnn|aljazeera|al jazeera|"
+                               r"associated|council|court|parliament|assembly|committee|commission|un|united nations|"
+                               r"university|hospital|bank|company|corporation|inc|ltd)\b", re.I)
+
+
+def org_actor(article: Article, sent: Span, trig: Span, orgs: list[Mention]) -> Mention | None:
+    """An organisation the NER found (no dictionary entry) in subject or ``by``-agent position of the
+    trigger: kept as a raw actor. Needs the parse; outlets, ministries, courts and the like are sources
+    or institutions, not perpetrators, and are left out."""
+    orgs = [m for m in orgs if not _NOT_AN_ACTOR_ORG.search(m.text) and _looks_like_org(m.text)]
+    if not orgs:
+        return None
+    toks = _tokens_in(article, sent)
+    if not toks or all(article.tokens[i].dep == "" for i in toks):
+        return None
+    trig_toks = [i for i in toks if trig.start <= article.tokens[i].start < trig.end]
+    if not trig_toks:
+        return None
+    verb = trig_toks[-1]
+    for _ in range(3):
+        if article.tokens[verb].pos in ("VERB", "AUX") or article.tokens[verb].head < 0:
+            break
+        verb = article.tokens[verb].head
+    for i in toks:
+        if article.tokens[i].head != verb or article.tokens[i].dep not in ("nsubj", "agent"):
+            continue
+        if article.tokens[i].dep == "nsubj" and any(article.tokens[j].head == verb and article.tokens[j].dep == "auxpass"
+                                                     for j in toks):
+            continue
+        subtree = _subtree(article, i, toks)
+        found = [m for m in orgs if any(m.start <= article.tokens[j].start < m.end for j in subtree)]
+        if found:
+            return found[0]
+    return None
+
+
+def _looks_like_org(text: str) -> bool:
+    """Names, not demonyms or lower-case words: 'Zarate Willka Liberation Armed Forces', not 'Americans'."""
+    words = text.split()
+    if not words or not any(w[:1].isupper() for w in words):
+        return False
+    return len(words) > 1 or text.isupper() or not re.search(r"(?:ans|ese|ish|is|ists|ites|s)$", text)

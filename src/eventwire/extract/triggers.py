@@ -43,7 +43,9 @@ _LEX: list[tuple[str, str, str, float]] = [
     (r"mob(?:s)?", "mob", "Mob violence", 0.5),
     (r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:y|ies|ied)|marched|sit-ins?|took to the streets", "protest", "Peaceful protest", 0.8),
     (r"ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|signed (?:an? )?(?:agreement|deal|accord)|evacuation (?:deal|agreement)|prisoner (?:exchange|swap)|surrender(?:ed|s)?|laid down (?:their|its) arms", "agreement", "Agreement", 0.8),
-    (r"arrest(?:ed|s|ing)?|detain(?:ed|ing)|rounded up|taken into custody", "arrest", "Arrests", 0.75),
+    ((r"(?<!cardiac )(?<!court )(?<!courted )(?<!courting )(?<!house )arrest(?:ed|s|ing)?(?! warrants?)|detain(?:ed|ing)|"
+      r"rounded up|(?:taken|remanded) (?:in|into) (?:police |judicial )?custody|(?:been|was|were) booked(?! on)|"
+      r"booked under|locking up|lock(?:ed)? up (?:the )?(?!gates?|doors?|shops?)\w+"), "arrest", "Arrests", 0.75),
     (r"headquarters|(?:military )?bases? (?:was|were|has been|have been) (?:established|set up|moved|relocated)|set up (?:a |its |their )?(?:base|headquarters)", "hq", "Headquarters or base established", 0.5),
     (r"relocat(?:ed|ing|e|ion)|withdr(?:ew|awn|awal|awing|aw)|pull(?:ed|ing) out|retreat(?:ed|ing|s)?|fle(?:e|eing|d)|leav(?:e|ing)|left the|moving|moved|transferr(?:ed|ing)|redeploy(?:ed|ment|ing)|deploy(?:ed|ment|ing)|evacuat(?:ed|ing|ion)|(?:troops|forces|fighters|reinforcements) (?:arrived|entered)", "move", "Change to group/activity", 0.55),
     (r"handed over|without (?:a fight|resistance|fighting)|peacefully (?:entered|took)", "transfer", "Non-violent transfer of territory", 0.7),
@@ -65,6 +67,12 @@ COMBATANT = re.compile(r"\b(?:soldiers|troops|militants|fighters|rebels|insurgen
                        r"militiamen|combatants|members of|terrorists|attackers|personnel|guards|servicemen|army)\b", re.I)
 
 
+_SEIZED = re.compile(r"\b(?:seiz(?:ed|ing)|confiscat(?:ed|ing)|found|recovered|captured|cache|stockpile|arsenal|"
+                     r"smuggl\w+|defused|deactivated)\b", re.I)
+_ACCIDENT = re.compile(r"\b(?:accident\w*|crash(?:ed|es)?|plunged|drowned|collision|heart attack|natural causes|"
+                       r"illness|disease|earthquake|flood(?:s|ing)?)\b", re.I)
+
+
 def find(sentence: str) -> list[Trigger]:
     """Every trigger in a sentence, longest first where two overlap."""
     found: list[Trigger] = []
@@ -74,6 +82,10 @@ def find(sentence: str) -> list[Trigger]:
     if AIRCRAFT.search(sentence) or re.search(r"\b(?:launched|carried out|conducted)\b[^.]*\bstrikes?\b", sentence, re.I):
         for m in _STRIKES.finditer(sentence):
             found.append(Trigger(m.start(), m.end(), m.group(), "Air/drone strike", 0.8, "air"))
+    if _SEIZED.search(sentence):  # "troops seized six grenades": weapons found, not used
+        found = [t for t in found if t.kind not in ("grenade", "ied") or not _SEIZED.search(sentence[max(0, t.start - 80):t.start])]
+    if _ACCIDENT.search(sentence):  # "two crewmen died when the helicopter crashed": no violence
+        found = [t for t in found if t.kind != "kill"]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[Trigger] = []
     for t in found:

@@ -1,0 +1,115 @@
+"""Per article: repeated mentions of one incident make one report; multi-day totals split per day.
+
+ACLED: one event per incident and day. Repeated mentions (same family, same actor1 when both are
+named, same explicit date, same place) merge: evidence is pooled, the highest type in ACLED's
+hierarchy wins, the lowest figure is kept. A total over several days is divided per day.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+
+from ..model import DateSpan, Report
+from ..resolve import dates
+from . import counts, taxonomy
+
+
+def report_id(article_id: str, *parts: object) -> str:
+    return hashlib.sha256("|".join([article_id, *map(str, parts)]).encode()).hexdigest()[:16]
+
+
+@dataclass
+class Draft:
+    """A report being built: the Report plus what merging and splitting need."""
+
+    report: Report
+    sent_index: int
+    paragraph: int
+    kind: str
+    count_span: DateSpan | None = None
+    date_explicit: bool = False
+    key_places: set[str] = field(default_factory=set)
+    fallback_place: bool = False  # placed at the article's place: the sentence names none
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """Repeated mentions of one incident in one article make one report."""
+    out: list[Draft] = []
+    for d in drafts:
+        target = next((o for o in out if o.fallback_place == d.fallback_place and same_incident(o, d)), None)
+        if target is None:
+            out.append(d)
+            continue
+        absorb(target, d)
+    return out
+
+
+def split_days(drafts: list[Draft]) -> list[Report]:
+    """ACLED: a total over several days is divided per day, one event per day."""
+    out: list[Report] = []
+    for d in drafts:
+        span = d.count_span
+        days = dates.split_days(span) if span else []
+        if len(days) < 2 or len(days) > 14:
+            out.append(d.report)
+            continue
+        shares = counts.split_per_day(d.report.fatalities, len(days))
+        for day, share in zip(days, shares):
+            same_day = d.report.date is not None and d.report.date.earliest == day
+            r = replace(d.report, id=report_id(d.report.id, day.isoformat()), fatalities=share,
+                        fatalities_max=share if d.report.fatalities_max <= d.report.fatalities else d.report.fatalities_max,
+                        date=d.report.date if same_day else DateSpan(day, day, 1, span.expression,
+                                                                      f"day {days.index(day) + 1} of {len(days)}: {span.expression}"),
+                        count_note=f"{d.report.fatalities} killed over {len(days)} days ({span.expression}), split per day")
+            out.append(r)
+    return out
+
+
+def same_incident(a: Draft, b: Draft) -> bool:
+    ra, rb = a.report, b.report
+    if taxonomy.family(ra.sub_event_type) != taxonomy.family(rb.sub_event_type):
+        return False
+    ida = ra.actor1.id if ra.actor1 else ""
+    idb = rb.actor1.id if rb.actor1 else ""
+    if ida and idb and ida != idb:
+        return False
+    if a.date_explicit and b.date_explicit and ra.date and rb.date and ra.date.earliest != rb.date.earliest:
+        return False
+    if taxonomy.family(ra.sub_event_type) == "movement":
+        if ra.destination and rb.destination and ra.destination.geonameid != rb.destination.geonameid:
+            return False
+        if rb.origin is None or ra.origin is None:
+            return bool(a.key_places & b.key_places) or rb.origin is None and rb.destination is None or \
+                (ra.destination is None and rb.origin is None)
+        return ra.origin.geonameid == rb.origin.geonameid
+    return bool(ra.place and rb.place and ra.place.geonameid == rb.place.geonameid)
+
+
+def absorb(target: Draft, d: Draft) -> None:
+    t, r = target.report, d.report
+    t.evidence.extend(r.evidence)
+    if taxonomy.RANK.get(r.sub_event_type, 99) < taxonomy.RANK.get(t.sub_event_type, 99) or \
+            r.sub_event_type == "Headquarters or base established":
+        t.sub_event_type, t.event_type, t.disorder_type = r.sub_event_type, r.event_type, r.disorder_type
+        t.cameo, t.plover = r.cameo, r.plover
+        if r.sub_event_type == "Headquarters or base established":
+            t.place, t.geo_precision = r.place, r.geo_precision
+    t.actor1 = t.actor1 or r.actor1
+    t.actor2 = t.actor2 or r.actor2
+    t.origin = t.origin or r.origin
+    t.destination = t.destination or r.destination
+    if (not target.date_explicit) and d.date_explicit:
+        t.date, target.date_explicit = r.date, True
+    for f in ("fatalities", "injured", "arrested", "abducted"):
+        if getattr(r, f) and (not getattr(t, f) or getattr(r, f) < getattr(t, f)):
+            setattr(t, f, getattr(r, f))  # ACLED: the lowest reported figure
+    t.fatalities_max = max(t.fatalities_max, r.fatalities_max)
+    names = {c.name for c in t.attributed_to}
+    t.attributed_to.extend(c for c in r.attributed_to if c.name not in names)
+    if r.verification and r.verification not in t.verification:
+        t.verification = "; ".join(x for x in (t.verification, r.verification) if x)
+    if r.modality == "asserted":
+        t.modality = "asserted"
+    t.confidence = max(t.confidence, r.confidence)  # calibrated values: no bonus for repetition
+    target.key_places |= d.key_places
+    target.count_span = target.count_span or d.count_span
