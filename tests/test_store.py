@@ -42,7 +42,7 @@ def test_merged_and_retired_events_redirect(db: str, monkeypatch):
     assert store.replace_events([_event("e1", ["r1"]), _event("e2", ["r2"]), _event("e3", ["r3"])], "v")["created"] == 3
     monkeypatch.setattr("eventwire.store.now", lambda: "2020-02-01T00:00:00Z")
     changes = store.replace_events([_event("e1", ["r1", "r2"])], "v")
-    assert changes == {"created": 0, "updated": 1, "retired": 2, "unchanged": 0}
+    assert changes == {"created": 0, "updated": 1, "merged": 1, "retired": 1, "unchanged": 0}
     assert store.event("e2")[0].id == "e1" and "merged into e1" in store.event("e2")[1]
     kinds = {(c["event_id"], c["change"]) for c in store.changes("2020-02-01")}
     assert kinds == {("e1", "updated"), ("e2", "merged"), ("e3", "retired")}

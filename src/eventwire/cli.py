@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -98,7 +97,7 @@ def run(inputs: list[str] = typer.Argument(..., help="Files, directories (read r
         out.print(f"  skipped {n}: {reason}")
     out.print(f"reports: {summary.reports}  events: {summary.events}  "
               f"(created {summary.event_changes.get('created', 0)}, updated {summary.event_changes.get('updated', 0)}, "
-              f"retired {summary.event_changes.get('retired', 0)})")
+              f"merged {summary.event_changes.get('merged', 0)}, retired {summary.event_changes.get('retired', 0)})")
 
 
 @app.command()

@@ -77,7 +77,6 @@ def dictionary_patterns(case_sensitive: bool) -> list[dict[str, Any]]:
 
 
 def split_sentences(text: str, start: int) -> list[Span]:
-    import pysbd
 
     seg = _segmenter()
     spans, pos = [], 0

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import time
 from multiprocessing import get_context
-from typing import Any
 
 from ..model import Span
 from . import EvalContext, EvalResult, log, scorer

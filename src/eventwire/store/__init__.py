@@ -7,13 +7,12 @@ article had never been seen; the next run picks it up.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, delete, event, insert, select, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import NotFoundError, StoreError
@@ -221,8 +220,7 @@ class Store(ClusterCaches):
                 c.execute(delete(t.event_redirects).where(t.event_redirects.c.old_id == gone))
                 c.execute(insert(t.event_redirects).values(old_id=gone, new_id=new_id, reason=reason, at=stamp))
                 c.execute(insert(t.event_changes).values(event_id=gone, change=reason, at=stamp, detail=new_id))
-                changed["retired"] += 1
-                changed["merged"] += reason == "merged"
+                changed[reason] += 1
         return changed
 
     def events(self) -> list[Event]:
