@@ -6,8 +6,10 @@ import hashlib
 import pytest
 
 from eventwire.extract import arguments, truecase
-from eventwire.extract.location import locate
-from eventwire.model import Article, Span
+from eventwire.extract import location_features as lf
+from eventwire.extract import location_model as lm
+from eventwire.extract.location import locate, locate_rules, select
+from eventwire.model import Article, Mention, Span
 
 
 def annotate(text: str, backend: str) -> Article:
@@ -19,11 +21,12 @@ def annotate(text: str, backend: str) -> Article:
     return nlp.annotate(art, backend)
 
 
-def where(text: str, verb: str, backend: str = "default") -> list[str]:
+def where(text: str, verb: str, backend: str = "default", *, use_model: bool = True) -> list[str]:
     art = annotate(text, backend)
     at = text.index(verb)
     sent = next(s for s in art.sentences if s.start <= at < s.end)
-    return [m.text for m in locate(art, sent, Span(at, at + len(verb)), [m for m in art.mentions if m.kind == "place"])]
+    places = [m for m in art.mentions if m.kind == "place"]
+    return [m.text for m in locate(art, sent, Span(at, at + len(verb)), places, use_model=use_model)]
 
 
 @pytest.mark.slow
@@ -42,7 +45,90 @@ def test_locate_with_parse(text, verb, expected):
     ("Gunmen killed two people; later, talks were held in Geneva.", "killed", []),  # another clause
 ])
 def test_locate_without_parse(text, verb, expected):
+    assert where(text, verb, "rules", use_model=False) == expected
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("Protesters demonstrated in Rome on Saturday.", "demonstrated", ["Rome"]),
+    ("Gunmen killed two people in Kabul on Monday.", "killed", ["Kabul"]),
+])
+def test_trained_chooser_without_parse(text, verb, expected):
     assert where(text, verb, "rules") == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, verb, expected", [
+    ("Around 100,000 supporters demonstrated in Rome on Saturday.", "demonstrated", ["Rome"]),
+    ("U.S. forces captured four suspected insurgents on Thursday.", "captured", []),
+    ("The suspects were captured during a raid on a house in Dunya Pur, a small village.", "captured", ["Dunya Pur"]),
+])
+def test_trained_chooser_with_parse(text, verb, expected):
+    assert where(text, verb) == expected
+
+
+def _art(text: str) -> Article:
+    raw = text.encode()
+    return Article(locator="t", kind="txt", raw=raw, raw_sha256="0", body=text, text=text, id="t",
+                   paragraphs=[Span(0, len(text))], language="en")
+
+
+def test_candidates_add_uncovered_capitalised_runs_and_trim_articles():
+    from eventwire import nlp
+
+    text = "Gunmen attacked the Kissufim crossing near al-Tijara on Monday."
+    art = nlp.annotate(_art(text), "rules")
+    art.mentions = [Mention("t", text.index("the Kissufim"), text.index(" crossing"), "the Kissufim", "place", "GPE")]
+    got = [c.text for c in lf.candidates(art, Span(0, len(text)), art.mentions)]
+    assert "Kissufim" in got  # leading article trimmed
+    assert "al-Tijara" in got  # a place no tagger found, with its article prefix
+    assert "Monday" not in got and "Gunmen" not in got  # day names and the sentence-initial word are not places
+
+
+def test_select_takes_best_then_only_confident_others():
+    from types import SimpleNamespace as C
+
+    cands = [C(start=0, end=5), C(start=3, end=9), C(start=20, end=25), C(start=30, end=35)]
+    picked = select(cands, [0.4, 0.9, 0.5, 0.8], threshold=0.3, second=0.7)
+    assert [(c.start, c.end) for c in picked] == [(3, 9), (30, 35)]  # overlap dropped, 0.5 < second
+    assert select(cands, [0.1, 0.2, 0.25, 0.0], threshold=0.3, second=0.7) == []
+
+
+def test_fit_learns_a_separable_feature_and_round_trips():
+    feats = [{"bias": 1.0, "prep=in": 1.0}] * 20 + [{"bias": 1.0, "dep=nsubj": 1.0}] * 20
+    labels = [1.0] * 20 + [0.0] * 20
+    model = lm.fit(feats, labels, l2=0.1)
+    p = model.scores([{"bias": 1.0, "prep=in": 1.0}, {"bias": 1.0, "dep=nsubj": 1.0}, {"bias": 1.0, "unseen": 1.0}])
+    assert p[0] > 0.8 and p[1] < 0.2
+    back = lm.from_bytes(lm.to_bytes({"parse": model}))["parse"]
+    assert back.names == model.names and back.threshold == model.threshold and back.second == model.second
+    assert (back.weights == model.weights).all()
+
+
+def test_shipped_weights_are_hash_checked(tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    from eventwire.errors import ModelIntegrityError
+
+    for name in (lm.WEIGHTS, lm.CARD):
+        shutil.copy(lm.MODEL_DIR / name, tmp_path / name)
+    assert set(json.loads((tmp_path / lm.CARD).read_text())["training_data"][0]) >= {"file", "sha256"}
+    (tmp_path / lm.WEIGHTS).write_bytes((tmp_path / lm.WEIGHTS).read_bytes() + b"x")
+    monkeypatch.setattr(lm, "MODEL_DIR", tmp_path)
+    lm.shipped.cache_clear()
+    try:
+        with pytest.raises(ModelIntegrityError):
+            lm.shipped()
+    finally:
+        lm.shipped.cache_clear()
+
+
+def test_hand_written_chooser_still_available():
+    text = "Protesters demonstrated in Rome on Saturday."
+    art = annotate(text, "rules")
+    at = text.index("demonstrated")
+    got = locate_rules(art, art.sentences[0], Span(at, at + 12), [m for m in art.mentions if m.kind == "place"])
+    assert [m.text for m in got] == ["Rome"]
 
 
 def test_truecase_restores_places_and_keeps_length():
@@ -72,6 +158,6 @@ def test_arguments_from_parse_passive_and_active():
     art = annotate(text, "default")
     at = text.index("killed")
     args = arguments.extract(art, art.sentences[0], Span(at, at + 6))
-    words = lambda spans: [text[s.start:s.end] for s in spans]  # noqa: E731
+    words = lambda spans: [text[s.start:s.end] for s in spans]
     assert "Two priests" in words(args.victims)
     assert any("armed men" in w for w in words(args.attackers))

@@ -9,6 +9,12 @@ qualifying places the one closest to the trigger in the tree wins, with the plac
 it ("Jumla and Diwan villages"); a country gives way to a smaller place in the same phrase. Places used
 as adjectives or actors ("U.S. forces", "Northern warplanes") never qualify. Without a parse (rules
 backend) the nearest place after a locative preposition in the trigger's clause is taken.
+
+That hand-written chooser is :func:`locate_rules`. :func:`locate` is the entry point: when trained
+weights are shipped (:mod:`.location_model`, features in :mod:`.location_features`) it scores every
+candidate of the sentence (places, org/person mentions, uncovered capitalised runs) with a logistic
+regression that also sees the hand-written choice, and returns the best one (and any other that is
+confidently a location too); otherwise it returns :func:`locate_rules`'s answer.
 """
 from __future__ import annotations
 
@@ -26,7 +32,7 @@ _CONTAINER_NOUNS = {"city", "town", "village", "villages", "province", "district
                     "centre", "center", "south", "north", "east", "west", "heart", "edge", "part", "parts", "downtown"}
 _CLAUSE_VERB_DEPS = {"advcl", "relcl", "ccomp", "xcomp", "acl", "conj", "parataxis", "pcomp"}
 _LINEAR_PREP = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout|around|into|of|on the outskirts of|"
-                          r"north of|south of|east of|west of)\s+(?:the\s+)?(?:(?:\w+\s+){0,2}(?:of\s+))?$", re.I)
+                          r"north of|south of|east of|west of)\s+(?:the\s+)?(?:(?:\w+\s+){0,2}(?:of\s+))?$", re.IGNORECASE)
 
 
 def _sent_tokens(article: Article, sent: Span) -> list[int]:
@@ -93,11 +99,11 @@ def _is_actor_use(article: Article, m: Mention, text: str) -> bool:
     return bool(re.match(r"\s*(?:-led\s+)?(?:[A-Za-z-]+\s+)?(?:forces|troops|soldiers|army|military|police|warplanes|planes|"
                          r"jets|aircraft|helicopters|officials|government|authorities|navy|marines|militants|rebels|"
                          r"fighters|president|minister|envoy|embassy|officers?|commanders?|citizens?|nationals?|"
-                         r"security|guards?|gunmen|intelligence|air force)\b", after, re.I))
+                         r"security|guards?|gunmen|intelligence|air force)\b", after, re.IGNORECASE))
 
 
-def locate(article: Article, sent: Span, trigger: Span, places: list[Mention]) -> list[Mention]:
-    """The place mentions naming where the event of ``trigger`` happened (possibly none)."""
+def locate_rules(article: Article, sent: Span, trigger: Span, places: list[Mention]) -> list[Mention]:
+    """The hand-written chooser: the place mentions naming where ``trigger`` happened (possibly none)."""
     text = article.text
     cands = [m for m in places if sent.start <= m.start < sent.end and not _is_actor_use(article, m, text)]
     if not cands:
@@ -239,3 +245,46 @@ def _linear(text: str, sent: Span, trigger: Span, cands: list[Mention]) -> list[
     chosen = [best] + [m for _, m in scored[1:]
                        if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[min(m.end, best.end):max(m.start, best.start)])]
     return sorted(chosen, key=lambda m: m.start)
+
+
+def locate(article: Article, sent: Span, trigger: Span, places: list[Mention], *,
+           model: object | None = None, use_model: bool = True) -> list[Mention]:
+    """The place mentions naming where the event of ``trigger`` happened (possibly none).
+
+    With the shipped trained chooser (:mod:`.location_model`, one weight vector for parsed text and
+    one for the rules backend) every candidate in the sentence is scored and those at or above the
+    model's threshold are returned; overlapping candidates keep the better one. ``model`` overrides
+    the shipped weights (cross-validation); ``use_model=False`` or no shipped weights gives the
+    hand-written chooser :func:`locate_rules`.
+    """
+    from . import location_features as lf
+    from . import location_model as lm
+
+    rule = locate_rules(article, sent, trigger, places)
+    chosen_model = model
+    if chosen_model is None and use_model:
+        toks = _sent_tokens(article, sent)
+        kind = "parse" if toks and any(article.tokens[i].dep for i in toks) else "rules"
+        chosen_model = lm.shipped().get(kind)
+    if chosen_model is None:
+        return rule
+    cands = lf.candidates(article, sent, places)
+    lf.featurize(article, sent, trigger, cands, rule_choice=rule)
+    probs = chosen_model.scores([c.feats for c in cands])  # type: ignore[attr-defined]
+    return [Mention(article.id, c.start, c.end, c.text, "place", c.label or "GPE", "", c.origin or "model")
+            for c in select(cands, probs, chosen_model.threshold, chosen_model.second)]  # type: ignore[attr-defined]
+
+
+def select(cands: list, probs, threshold: float, second: float) -> list:
+    """The best candidate when it reaches ``threshold``, then any other reaching ``second``; a candidate
+    overlapping a better one is dropped."""
+    order = sorted(range(len(cands)), key=lambda k: -probs[k])
+    out: list = []
+    for k in order:
+        if probs[k] < (second if out else threshold):
+            break
+        c = cands[k]
+        if any(o.start < c.end and c.start < o.end for o in out):
+            continue
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)

@@ -1,0 +1,119 @@
+"""The trained event-location chooser: an L2 logistic regression over candidate features.
+
+Weights live in ``data/models/event_location.npz`` (one weight vector per NLP backend kind: ``parse``
+for spaCy, ``rules`` for the weights-free backend) with a JSON card ``event_location.json`` holding the
+feature names, the decision threshold, the training data's sha256 and the k-fold figures. The card's
+``weights_sha256`` is checked at load. Training is :func:`fit`; ``tools/train_event_location.py`` writes
+the files and ``eventwire eval event-location`` cross-validates on the fly.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelIntegrityError
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+WEIGHTS = "event_location.npz"
+CARD = "event_location.json"
+L2 = 5.0
+THRESHOLD = 0.3  # the best candidate is the location when its probability reaches this
+SECOND = 0.7  # a further, non-overlapping candidate must reach this (most events have one place)
+
+
+@dataclass
+class Model:
+    names: list[str]
+    weights: np.ndarray
+    threshold: float = THRESHOLD
+    second: float = SECOND
+
+    def __post_init__(self) -> None:
+        self.index = {n: i for i, n in enumerate(self.names)}
+
+    def scores(self, feats: list[dict[str, float]]) -> np.ndarray:
+        if not feats:
+            return np.zeros(0)
+        x = np.zeros((len(feats), len(self.names)))
+        for r, f in enumerate(feats):
+            for k, v in f.items():
+                j = self.index.get(k)
+                if j is not None:
+                    x[r, j] = v
+        return 1.0 / (1.0 + np.exp(-(x @ self.weights)))
+
+
+def vocabulary(feats: list[dict[str, float]], min_count: int = 3) -> list[str]:
+    counts: dict[str, int] = {}
+    for f in feats:
+        for k in f:
+            counts[k] = counts.get(k, 0) + 1
+    return sorted(k for k, c in counts.items() if c >= min_count or k == "bias")
+
+
+def fit(feats: list[dict[str, float]], labels: list[float], sample_weight: list[float] | None = None, *,
+        l2: float = L2, threshold: float = THRESHOLD, second: float = SECOND, iters: int = 25) -> Model:
+    """Logistic regression with an L2 penalty (the bias unpenalised), fitted by Newton steps."""
+    names = vocabulary(feats)
+    index = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(feats), len(names)))
+    for r, f in enumerate(feats):
+        for k, v in f.items():
+            j = index.get(k)
+            if j is not None:
+                x[r, j] = v
+    y = np.asarray(labels, dtype=float)
+    sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    w = np.zeros(len(names))
+    pen = np.full(len(names), l2)
+    pen[index["bias"]] = 1e-6
+    x32 = x.astype(np.float32)
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (sw * (p - y)) + pen * w
+        hess = (x32 * (sw * p * (1 - p)).astype(np.float32)[:, None]).T @ x32 + np.diag(pen).astype(np.float32)
+        step = np.linalg.solve(hess.astype(np.float64), grad)
+        w -= step
+        if np.abs(step).max() < 1e-4:
+            break
+    return Model(names, w, threshold, second)
+
+
+def to_bytes(models: dict[str, Model]) -> bytes:
+    buf = io.BytesIO()
+    arrays = {}
+    for kind, m in models.items():
+        arrays[f"{kind}_weights"] = m.weights.astype(np.float64)
+        arrays[f"{kind}_names"] = np.array(m.names, dtype=str)
+        arrays[f"{kind}_threshold"] = np.array([m.threshold, m.second])
+    np.savez(buf, **arrays)  # savez, not savez_compressed: zip timestamps are fixed, bytes stay stable
+    return buf.getvalue()
+
+
+def from_bytes(data: bytes) -> dict[str, Model]:
+    with np.load(io.BytesIO(data), allow_pickle=False) as z:
+        kinds = sorted({k.rsplit("_", 1)[0] for k in z.files})
+        return {kind: Model([str(n) for n in z[f"{kind}_names"]], z[f"{kind}_weights"].copy(),
+                            float(z[f"{kind}_threshold"][0]), float(z[f"{kind}_threshold"][1])) for kind in kinds}
+
+
+@lru_cache(maxsize=1)
+def shipped() -> dict[str, Model]:
+    """The shipped weights, sha256-checked against the card; {} when no model is shipped."""
+    card_path, weights_path = MODEL_DIR / CARD, MODEL_DIR / WEIGHTS
+    if not card_path.is_file() or not weights_path.is_file():
+        return {}
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    data = weights_path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != card.get("weights_sha256"):
+        raise ModelIntegrityError(f"{weights_path} has sha256 {digest[:12]}…, its card says "
+                                  f"{str(card.get('weights_sha256'))[:12]}…; retrain with "
+                                  "tools/train_event_location.py or reinstall eventwire")
+    return from_bytes(data)
