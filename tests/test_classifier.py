@@ -102,3 +102,37 @@ def test_scorer_metrics_by_hand():
     assert found["macro_f1_acled25"] == pytest.approx((0.5 + 2 / 3) / 2)
     assert found["weighted_f1_all30"] == pytest.approx((0.5 * 2 + 2 / 3 * 2 + 2 / 3) / 5)
     assert per["Z"] == (pytest.approx(2 / 3), 1)
+
+
+def test_project_snippets_are_well_formed():
+    texts, labels = classifier.training_snippets()
+    assert len(texts) == len(labels) >= 100
+    assert set(labels) <= set(CARD["labels"])
+    assert len(set(texts)) == len(texts) and all(len(t.split()) >= 6 for t in texts)
+    entry = [d for d in CARD["training_data"] if d["file"].endswith(classifier.SNIPPETS)]
+    assert entry and entry[0]["n"] == len(texts)
+    assert entry[0]["sha256"] == classifier.sha256_bytes((classifier.TRAINING_DIR / classifier.SNIPPETS).read_bytes())
+
+
+def test_sample_weights_balance_classes_and_scale_project_snippets():
+    y = np.array([0, 0, 0, 1])
+    w = classifier.sample_weights(y, 2, 1.0)
+    np.testing.assert_allclose(w, [2.5 / 3, 2.5 / 3, 2.5 / 3, 2.5])  # mean count 2.5 over items
+    np.testing.assert_allclose(classifier.sample_weights(y, 2, 0.0), 1.0)
+    w = classifier.sample_weights(y, 2, 0.0, np.array([False, False, True, True]), 0.5)
+    np.testing.assert_allclose(w, [1, 1, 0.5, 0.5])
+
+
+def test_cross_validation_trains_on_project_snippets_but_scores_only_dataset_items():
+    texts, labels, vecs = _toy()
+    # extra items of a fourth label: only learnable from the extra set, never predicted as items
+    rng = np.random.default_rng(2)
+    ev = rng.normal(0, 0.05, (4, 384))
+    ev[:, 3] += 1.0
+    ev /= np.linalg.norm(ev, axis=1, keepdims=True)
+    extra = classifier.TrainingSet([f"ceasefire truce signed {i}" for i in range(4)], ["D"] * 4, ev.astype(np.float32))
+    out = classifier.cross_validate(texts, labels, vecs, label_set=["A", "B", "C", "D"], k=3, extra=extra)
+    assert len(out) == len(texts) and [p for p, _ in out] == labels
+    model = classifier.fit(texts + extra.texts, labels + extra.labels, np.vstack([vecs, extra.vectors]),
+                           label_set=["A", "B", "C", "D"], extra=[False] * len(texts) + [True] * 4)
+    assert [p for p, _ in model.predict(extra.texts, extra.vectors)] == ["D"] * 4

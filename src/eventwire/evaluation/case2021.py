@@ -2,8 +2,10 @@
 
 The event-type classifier (:mod:`eventwire.extract.classifier`) is trained on the dev half, so its
 dev figures come from stratified k-fold cross-validation: train on k-1 folds, predict the held
-fold, score the concatenated out-of-fold predictions. The shipped weights are never scored on the
-data they were trained on. Any other split (the held-out half) is scored with the shipped weights.
+fold, score the concatenated out-of-fold predictions. The project-written training snippets
+(``eventwire/data/training/event_type_snippets.jsonl``) join every training fold, never an
+evaluation fold, so only dev items are scored. The shipped weights are never scored on the data
+they were trained on. Any other split (the held-out half) is scored with the shipped weights.
 
 Metrics (as the shared task): ``weighted_f1_acled25`` and ``macro_f1_acled25`` over the snippets
 whose gold label is one of the 25 ACLED types, averaged over those 25 labels (a prediction of
@@ -17,11 +19,15 @@ import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import DataError
 from . import EvalContext, EvalResult, log, prf, scorer
+
+if TYPE_CHECKING:
+    from ..extract.classifier import TrainingSet
 
 FOLDER = "case2021-task2"
 K_FOLDS = 10
@@ -76,6 +82,23 @@ def cached_embeddings(path: Path, texts: list[str]) -> np.ndarray:
     np.save(tmp, vectors)
     tmp.replace(cache)
     return vectors
+
+
+def project_snippets(labels: Sequence[str]) -> TrainingSet:
+    """The project-written training snippets with their (cached) embeddings; labels checked."""
+    from ..extract.classifier import (
+        SNIPPETS,
+        TRAINING_DIR,
+        TrainingSet,
+        training_snippets,
+    )
+
+    path = TRAINING_DIR / SNIPPETS
+    texts, gold = training_snippets(path)
+    unknown = sorted(set(gold) - set(labels))
+    if unknown:
+        raise DataError(f"{path}: labels not in event_types.txt: {', '.join(unknown)}")
+    return TrainingSet(texts, gold, cached_embeddings(path, texts))
 
 
 def f1_scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> dict[str, tuple[float, int]]:
@@ -134,8 +157,9 @@ def score(ctx: EvalContext) -> EvalResult:
     if cv:
         k = int(ctx.options.get("k_folds", K_FOLDS))
         log(f"{k}-fold cross-validation on {len(texts)} snippets (train on {k - 1} folds, predict the held one)")
-        preds = classifier.cross_validate(texts, gold, vectors, label_set=labels, k=k, seed=SEED)
-        method = f"stratified {k}-fold cross-validation (seed {SEED})"
+        extra = project_snippets(labels)
+        preds = classifier.cross_validate(texts, gold, vectors, label_set=labels, k=k, seed=SEED, extra=extra)
+        method = f"stratified {k}-fold cross-validation (seed {SEED}; + {len(extra.texts)} project snippets in training folds)"
     else:
         preds = classifier.shipped().predict(texts, vectors)
         method = "shipped weights (trained on the dev half)"

@@ -2,10 +2,14 @@
 
 Features: the all-MiniLM-L6-v2 vector (:mod:`eventwire.embed`), counts of a project-authored cue
 lexicon (:data:`CUES`, written from ACLED's sub-event definitions) and TF-IDF word uni- and bigrams.
-A ridge (least-squares, one-vs-rest) classifier over them, its scores turned into probabilities by
-a softmax, is blended 70/30 with a nearest-centroid classifier on the embedding alone. Training
-(:func:`fit`, used by ``tools/train_classifier.py`` and the ``case2021-task2`` scorer) is one
-linear solve; everything is plain numpy.
+A ridge (weighted least-squares, one-vs-rest, class-balanced) classifier over them, its scores
+turned into probabilities by a softmax, is blended 60/40 with a nearest-centroid classifier on the
+embedding alone. Training (:func:`fit`, used by ``tools/train_classifier.py`` and the
+``case2021-task2`` scorer) is one linear solve; everything is plain numpy.
+
+Training data: the dev half of CASE 2021 Task 2 plus project-written snippets
+(``eventwire/data/training/event_type_snippets.jsonl``, :func:`training_snippets`), which
+:func:`cross_validate` adds to every training fold and never to an evaluation fold.
 
 The shipped weights (``eventwire/data/models/event_type_classifier.npz``) are checked against the
 sha256 in their card (``event_type_classifier.json``) before use; the card also says what they
@@ -38,6 +42,8 @@ from ..errors import ModelIntegrityError
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 WEIGHTS = "event_type_classifier.npz"
 CARD = "event_type_classifier.json"
+TRAINING_DIR = Path(__file__).resolve().parent.parent / "data" / "training"
+SNIPPETS = "event_type_snippets.jsonl"
 
 # Cue groups: what ACLED's definitions turn on (weapon, actor kind, protest conduct, territory change).
 CUES: dict[str, str] = {
@@ -108,9 +114,11 @@ DEFAULT_PARAMS: dict[str, float] = {
     "cue_scale": 0.2,
     "lex_scale": 0.5,
     "min_df": 2,
-    "l2": 0.3,
+    "l2": 0.6,
+    "class_balance": 1.0,  # sample weight (mean count / count of the item's label) ** class_balance
+    "extra_weight": 0.5,  # weight of a project-written snippet relative to a dataset item
     "score_temperature": 5.0,  # softmax over the ridge scores
-    "centroid_weight": 0.3,
+    "centroid_weight": 0.4,
     "centroid_temperature": 20.0,
 }
 
@@ -266,22 +274,38 @@ def single_blas_thread() -> Iterator[None]:
         fns[1](before)
 
 
-def _fit_ridge(x: np.ndarray, y: np.ndarray, n_labels: int, l2: float) -> tuple[np.ndarray, np.ndarray]:
-    """One-vs-rest least squares on +-1 targets, L2 on the weights, free bias: one linear solve."""
+def _fit_ridge(x: np.ndarray, y: np.ndarray, n_labels: int, l2: float,
+               sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """One-vs-rest weighted least squares on +-1 targets, L2 on the weights, free bias: one linear solve."""
     x = np.hstack([x.astype(np.float64), np.ones((len(x), 1))])
     targets = np.eye(n_labels)[y] * 2.0 - 1.0
-    gram = x.T @ x + l2 * np.eye(x.shape[1])
+    xw = x if sample_weight is None else x * np.asarray(sample_weight, dtype=np.float64)[:, None]
+    gram = xw.T @ x + l2 * np.eye(x.shape[1])
     gram[-1, -1] -= l2
-    solved = np.linalg.solve(gram, x.T @ targets)
+    solved = np.linalg.solve(gram, xw.T @ targets)
     return solved[:-1], solved[-1]
 
 
+def sample_weights(y: np.ndarray, n_labels: int, balance: float, extra: np.ndarray | None = None,
+                   extra_weight: float = 1.0) -> np.ndarray:
+    """Per-item weights: (mean label count / count of the item's label) ** balance, counted over all
+    items; items flagged in ``extra`` (project-written snippets) are further scaled by ``extra_weight``."""
+    counts = np.bincount(y, minlength=n_labels).astype(np.float64)
+    w = (counts[y].mean() / counts[y]) ** balance
+    if extra is not None:
+        w = np.where(extra, w * extra_weight, w)
+    return w
+
+
 def fit(texts: Sequence[str], labels: Sequence[str], vectors: np.ndarray, *, label_set: Sequence[str],
-        params: dict[str, float] | None = None) -> EventTypeModel:
-    """Train on ``texts`` with gold ``labels`` and their embeddings ``vectors``."""
+        params: dict[str, float] | None = None, extra: Sequence[bool] | None = None) -> EventTypeModel:
+    """Train on ``texts`` with gold ``labels`` and their embeddings ``vectors``; ``extra`` flags the
+    items that are project-written snippets (weighted by ``params["extra_weight"]``)."""
     p = {**DEFAULT_PARAMS, **(params or {})}
     label_list = list(label_set)
     y = np.array([label_list.index(lab) for lab in labels])
+    flags = None if extra is None else np.asarray(extra, dtype=bool)
+    weights_i = sample_weights(y, len(label_list), p["class_balance"], flags, p["extra_weight"])
     df = Counter(t for text in texts for t in set(terms(text)))
     vocab = sorted(t for t, c in df.items() if c >= p["min_df"])
     idf = np.array([np.log((1 + len(texts)) / (1 + df[t])) + 1 for t in vocab], dtype=np.float32)
@@ -292,7 +316,7 @@ def fit(texts: Sequence[str], labels: Sequence[str], vectors: np.ndarray, *, lab
             centroids[k] = c / max(float(np.linalg.norm(c)), 1e-12)
     model = EventTypeModel(label_list, vocab, idf, np.zeros((0, 0)), np.zeros(0), centroids, p)
     with single_blas_thread():
-        weights, bias = _fit_ridge(model.features(texts, vectors), y, len(label_list), p["l2"])
+        weights, bias = _fit_ridge(model.features(texts, vectors), y, len(label_list), p["l2"], weights_i)
     model.weights, model.bias = weights.astype(np.float32), bias.astype(np.float32)
     return model
 
@@ -312,15 +336,44 @@ def stratified_folds(labels: Sequence[str], k: int, seed: int = 0) -> np.ndarray
 
 def cross_validate(texts: Sequence[str], labels: Sequence[str], vectors: np.ndarray, *,
                    label_set: Sequence[str], k: int = 10, seed: int = 0,
-                   params: dict[str, float] | None = None) -> list[tuple[str, float]]:
-    """Out-of-fold predictions: each item predicted by a model trained on the other k-1 folds."""
+                   params: dict[str, float] | None = None,
+                   extra: TrainingSet | None = None) -> list[tuple[str, float]]:
+    """Out-of-fold predictions: each item predicted by a model trained on the other k-1 folds.
+
+    ``extra`` (project-written snippets) joins every training fold and is never predicted or scored."""
     folds = stratified_folds(labels, k, seed)
     out: list[tuple[str, float]] = [("", 0.0)] * len(texts)
+    ex = extra if extra is not None else TrainingSet([], [], np.zeros((0, vectors.shape[1]), dtype=np.float32))
     for f in range(k):
         train = np.flatnonzero(folds != f)
         test = np.flatnonzero(folds == f)
-        model = fit([texts[i] for i in train], [labels[i] for i in train], vectors[train],
-                    label_set=label_set, params=params)
+        model = fit([texts[i] for i in train] + list(ex.texts), [labels[i] for i in train] + list(ex.labels),
+                    np.vstack([vectors[train], ex.vectors]).astype(np.float32), label_set=label_set,
+                    params=params, extra=[False] * len(train) + [True] * len(ex.texts))
         for i, pred in zip(test, model.predict([texts[i] for i in test], vectors[test])):
             out[i] = pred
     return out
+
+
+# --- project-written training snippets ----------------------------------------------------------
+
+@dataclass
+class TrainingSet:
+    texts: list[str]
+    labels: list[str]
+    vectors: np.ndarray  # (n, 384) embeddings of ``texts``
+
+
+def training_snippets(path: Path | None = None) -> tuple[list[str], list[str]]:
+    """Texts and labels of the project-written snippets (JSONL: ``{"text": ..., "label": ...}``)."""
+    path = path or TRAINING_DIR / SNIPPETS
+    texts, labels = [], []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if not isinstance(row, dict) or not row.get("text") or not row.get("label"):
+            raise ModelIntegrityError(f"{path}:{n}: expected an object with 'text' and 'label'")
+        texts.append(str(row["text"]))
+        labels.append(str(row["label"]))
+    return texts, labels
