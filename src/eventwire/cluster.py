@@ -60,6 +60,9 @@ def report_text(r: Report) -> str:
     return r.sentence or r.trigger
 
 
+EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+
+
 def embed_reports(texts: list[str]) -> tuple[np.ndarray | None, str]:
     """(vectors, model name) from eventwire.embed; (None, reason) when it cannot be used here."""
     try:
@@ -67,7 +70,7 @@ def embed_reports(texts: list[str]) -> tuple[np.ndarray | None, str]:
     except ImportError as exc:
         return None, f"eventwire.embed unavailable ({exc})"
     try:
-        return embed.embed(texts), "all-MiniLM-L6-v2"
+        return embed.embed(texts), EMBEDDING_MODEL
     except Exception as exc:  # noqa: BLE001 - a missing or unchecked model degrades to lexical similarity
         return None, f"embedding failed ({type(exc).__name__}: {exc})"
 

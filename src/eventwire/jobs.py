@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import cluster
+from .cluster import EMBEDDING_MODEL
 from .ingest import IngestOptions, read_inputs
 from .model import Article
 from .pipeline import PipelineConfig, versions
@@ -67,6 +68,8 @@ def run_job(inputs: list[str], *, store: Store, options: IngestOptions, config: 
                 if not article.skipped:
                     summary.stored += 1
                     summary.reports += len(article.reports)
+                if article.vectors:
+                    store.save_vectors(article.vectors, EMBEDDING_MODEL)
             elif not article.skipped:
                 summary.known += 1
         events, summary.event_changes = cluster.recluster(store, v["pipeline"])

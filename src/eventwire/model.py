@@ -165,6 +165,7 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    vectors: dict[str, Any] = field(default_factory=dict)  # report id -> evidence embedding (set by the embed stage)
     skipped: str = ""  # "<stage>: <reason>" when a stage failed
 
     def sentence_of(self, pos: int) -> Span | None:

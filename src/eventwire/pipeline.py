@@ -88,6 +88,21 @@ class ExtractStage:
         return article
 
 
+class EmbedStage:
+    """Embeds each report's evidence sentence once, in the worker, so clustering never waits for it."""
+
+    name, reads, writes = "embed", ("reports",), ("vectors",)
+
+    def __call__(self, article: Article) -> Article:
+        from .cluster import embed_reports, report_text
+
+        if article.reports:
+            vecs, _ = embed_reports([report_text(r) for r in article.reports])
+            if vecs is not None:  # without the model, clustering falls back to lexical similarity
+                article.vectors = {r.id: v for r, v in zip(article.reports, vecs)}
+        return article
+
+
 class Pipeline:
     def __init__(self, stages: list[Stage]):
         self.stages = stages
@@ -113,7 +128,7 @@ class Pipeline:
 
 @lru_cache(maxsize=4)
 def build(config: PipelineConfig) -> Pipeline:
-    return Pipeline([CleanStage(), SourceStage(), NlpStage(config.nlp), ExtractStage(config.actors_file)])
+    return Pipeline([CleanStage(), SourceStage(), NlpStage(config.nlp), ExtractStage(config.actors_file), EmbedStage()])
 
 
 def process(article: Article, config: PipelineConfig = PipelineConfig()) -> Article:
