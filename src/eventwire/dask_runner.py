@@ -20,6 +20,9 @@ BATCH = 8  # articles per task: big enough to amortise scheduling, small enough 
 
 def process_batch(articles: list[Article], config: PipelineConfig) -> list[Article]:
     """Runs on a worker. ``build`` is cached per process, so the model loads once per worker."""
+    from .blas import set_threads
+
+    set_threads(1)  # one BLAS thread per worker process
     pipeline = build(config)
     return [pipeline.process(a) for a in articles]
 

@@ -17,6 +17,9 @@ _CONFIG: PipelineConfig | None = None
 def _init(config: PipelineConfig) -> None:
     global _CONFIG
     _CONFIG = config
+    from .blas import set_threads
+
+    set_threads(1)  # one BLAS thread per worker process
     build(config)  # load models once per worker
     if config.nlp == "default":
         from . import nlp

@@ -20,20 +20,16 @@ were trained on and their k-fold figures. See docs/classifier.md.
 """
 from __future__ import annotations
 
-import ctypes
-import glob
 import hashlib
 import io
 import json
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -247,31 +243,10 @@ def predict(texts: list[str]) -> list[tuple[str, float]]:
 
 # --- training ----------------------------------------------------------------------------------
 
-@contextmanager
-def single_blas_thread() -> Iterator[None]:
-    """Run OpenBLAS on one thread: small-matrix training ran up to 50x slower when two BLAS threads
-    fought other processes for two cores. A no-op when numpy's OpenBLAS cannot be found."""
-    import numpy
+def single_blas_thread():  # noqa: ANN201 - kept for callers; see eventwire.blas
+    from ..blas import single_thread
 
-    libs = sorted(glob.glob(str(Path(numpy.__file__).parent.parent / "numpy.libs" / "libscipy_openblas*.so")))
-    fns: tuple[Any, Any] | None = None
-    for path in libs:
-        lib = ctypes.CDLL(path)
-        for suffix in ("64_", ""):
-            get = getattr(lib, f"scipy_openblas_get_num_threads{suffix}", None)
-            put = getattr(lib, f"scipy_openblas_set_num_threads{suffix}", None)
-            if get is not None and put is not None:
-                fns = (get, put)
-                break
-    if fns is None:
-        yield
-        return
-    before = fns[0]()
-    fns[1](1)
-    try:
-        yield
-    finally:
-        fns[1](before)
+    return single_thread()
 
 
 def _fit_ridge(x: np.ndarray, y: np.ndarray, n_labels: int, l2: float,
