@@ -101,19 +101,15 @@ class ArticleExtractor:
         return self._news_day
 
     def article_place(self) -> Place | None:
-        """The place an article is about: its dateline's, else the sub-national place it names most."""
+        """The place an article is about: the sub-national place it names most. Never the dateline's: that is
+        where the story was filed (a Moscow-datelined story about a Syrian truce is not about Moscow)."""
         if not hasattr(self, "_article_place"):
             self._article_place = None
-            line = [m for m in self.a.mentions if m.kind == "place" and any(d.start <= m.start < d.end for d in self.datelines)]
-            if line:
-                found = places.resolve_places(self.a.text, [(m.start, m.end) for m in line[:1]])
-                self._article_place = found[0] if found and found[0] and found[0].feature != "country" else None
-            if self._article_place is None:
-                subs = [p for _, p in self.places if p.feature not in ("country", "region")]
-                if subs:
-                    ids = [p.geonameid for p in subs]
-                    best = max(set(ids), key=lambda g: (ids.count(g), -ids.index(g)))
-                    self._article_place = next(p for p in subs if p.geonameid == best)
+            subs = [p for _, p in self.places if p.feature not in ("country", "region")]
+            if subs:
+                ids = [p.geonameid for p in subs]
+                best = max(set(ids), key=lambda g: (ids.count(g), -ids.index(g)))
+                self._article_place = next(p for p in subs if p.geonameid == best)
         return self._article_place
 
     def previous_sentence(self, si: int) -> str:
@@ -247,7 +243,8 @@ class ArticleExtractor:
         if place is None and pslot.destination is None:
             # the sentence names no place: the article's own place (its dateline or the place it names
             # most), at the lowest geo precision; with none, ACLED codes no country-level events
-            place = self.article_place() if trig.strength >= 0.45 and not pslot.countries_only else None
+            strong = trig.strength >= 0.75 or bool(counts.find(s))  # a clear act, or casualty figures
+            place = self.article_place() if strong and not pslot.countries_only else None
             if place is None:
                 return
             fallback_place = True
