@@ -243,7 +243,7 @@ class ArticleExtractor:
         if place is None and pslot.destination is None:
             # the sentence names no place: the article's own place (its dateline or the place it names
             # most), at the lowest geo precision; with none, ACLED codes no country-level events
-            strong = trig.strength >= 0.75 or bool(counts.find(s))  # a clear act, or casualty figures
+            strong = trig.strength >= 0.45  # a trigger, not a stray word
             place = self.article_place() if strong and not pslot.countries_only else None
             if place is None:
                 return
