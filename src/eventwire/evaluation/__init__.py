@@ -81,6 +81,18 @@ def run(ctx: EvalContext) -> EvalResult:
     return known[ctx.name](ctx)
 
 
+def trained_on(path: Path, card: Path) -> bool:
+    """Whether a shipped model's card lists ``path`` (by sha256) among its training data: such a file is
+    scored by k-fold cross-validation, never with the shipped weights."""
+    import hashlib
+    import json
+
+    if not card.is_file():
+        return False
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digest in {d.get("sha256") for d in json.loads(card.read_text(encoding="utf-8"))["training_data"]}
+
+
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 

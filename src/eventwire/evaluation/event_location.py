@@ -173,12 +173,9 @@ def cross_validate(records: list[dict], feats: list[dict], k: int) -> dict[int, 
 
 def trained_on(path: Path) -> bool:
     from ..extract.location_model import CARD, MODEL_DIR
+    from . import trained_on as listed
 
-    card = MODEL_DIR / CARD
-    if not card.is_file():
-        return False
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return digest in {d.get("sha256") for d in json.loads(card.read_text(encoding="utf-8"))["training_data"]}
+    return listed(path, MODEL_DIR / CARD)
 
 
 def _words(record: dict, ids: set[int]) -> str:

@@ -53,8 +53,9 @@ def _mention_at(mentions: list[Mention], tok: Token) -> Mention | None:
     return None
 
 
-def _parse_slots(article: Article, sent: Span, trig: Span, agents: list[Mention]) -> ActorSlots | None:
-    """Subject/agent/object of the trigger's verb from the dependency parse; None without a parse."""
+def trigger_verb(article: Article, sent: Span, trig: Span) -> tuple[list[int], int] | None:
+    """(the sentence's token indices, the index of the trigger's verb); None without a parse. A nominal
+    trigger ("strikes") climbs to its verb ("launched")."""
     toks = _tokens_in(article, sent)
     if not toks or all(article.tokens[i].dep == "" for i in toks):
         return None
@@ -62,10 +63,19 @@ def _parse_slots(article: Article, sent: Span, trig: Span, agents: list[Mention]
     if not trig_toks:
         return None
     verb = trig_toks[-1]
-    for _ in range(3):  # climb from a nominal trigger ("strikes") to its verb ("launched")
+    for _ in range(3):
         if article.tokens[verb].pos in ("VERB", "AUX") or article.tokens[verb].head < 0:
             break
         verb = article.tokens[verb].head
+    return toks, verb
+
+
+def _parse_slots(article: Article, sent: Span, trig: Span, agents: list[Mention]) -> ActorSlots | None:
+    """Subject/agent/object of the trigger's verb from the dependency parse; None without a parse."""
+    found_verb = trigger_verb(article, sent, trig)
+    if found_verb is None:
+        return None
+    toks, verb = found_verb
     slots = ActorSlots()
     children = [i for i in toks if article.tokens[i].head == verb]
     for i in children:
@@ -183,17 +193,10 @@ def org_actor(article: Article, sent: Span, trig: Span, orgs: list[Mention]) -> 
     orgs = [m for m in orgs if not _NOT_AN_ACTOR_ORG.search(m.text) and _looks_like_org(m.text)]
     if not orgs:
         return None
-    toks = _tokens_in(article, sent)
-    if not toks or all(article.tokens[i].dep == "" for i in toks):
+    found_verb = trigger_verb(article, sent, trig)
+    if found_verb is None:
         return None
-    trig_toks = [i for i in toks if trig.start <= article.tokens[i].start < trig.end]
-    if not trig_toks:
-        return None
-    verb = trig_toks[-1]
-    for _ in range(3):
-        if article.tokens[verb].pos in ("VERB", "AUX") or article.tokens[verb].head < 0:
-            break
-        verb = article.tokens[verb].head
+    toks, verb = found_verb
     for i in toks:
         if article.tokens[i].head != verb or article.tokens[i].dep not in ("nsubj", "agent"):
             continue
