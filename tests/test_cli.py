@@ -171,3 +171,18 @@ def test_dask_runner_gives_the_same_events_as_the_local_pool(tmp_path: Path):
     cli("run", str(ROOT / "examples"), str(seeds), "--published", "2017-02-18", "--runner", "dask", "--workers", "2",
         "--db", dask)
     assert cli("events", "--format", "jsonl", "--db", dask).stdout == cli("events", "--format", "jsonl", "--db", local).stdout
+
+
+def test_compare_with_an_acled_extract_and_changes(examples_db: str, tmp_path: Path):
+    extract = tmp_path / "acled.csv"
+    cli("export", "--format", "acled", "--out", str(extract), "--db", examples_db)
+    lines = extract.read_text().splitlines()
+    same = json.loads(cli("compare", str(extract), "--format", "json", "--db", examples_db).stdout)
+    assert same["summary"]["matched"] == len(lines) - 1 and not same["missing"] and not same["extra"]
+    fewer = tmp_path / "fewer.csv"
+    fewer.write_text("\n".join(lines[:-1]) + "\n")  # the user's extract lacks one of our events
+    res = json.loads(cli("compare", str(fewer), "--format", "json", "--db", examples_db).stdout)
+    assert res["summary"]["matched"] == len(lines) - 2
+    assert len(res["missing"]) + len(res["extra"]) + res["summary"].get("ours_outside_file", 0) >= 1
+    changes = cli("changes", "--since", "2000-01-01", "--format", "jsonl", "--db", examples_db).stdout.splitlines()
+    assert changes and all(json.loads(x)["change"] == "created" for x in changes)
