@@ -19,6 +19,7 @@ from typing import Any
 
 from .model import Event, Report
 from .resolve.dates import acled_day
+from .unionfind import UnionFind
 
 AFFILIATED = ("state", "party")
 
@@ -38,13 +39,7 @@ def _day(r: Report) -> str:
 
 def independent_sources(article_ids: set[str], articles: dict[str, dict[str, Any]]) -> list[list[str]]:
     """Articles grouped into independent sources: one outlet, or one near-duplicate group, is one source."""
-    parent = {a: a for a in article_ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets = UnionFind(article_ids)
 
     seen: dict[str, str] = {}
     for a in sorted(article_ids):
@@ -54,14 +49,12 @@ def independent_sources(article_ids: set[str], articles: dict[str, dict[str, Any
             if not key:
                 continue
             if key in seen:
-                x, y = find(a), find(seen[key])
-                if x != y:
-                    parent[max(x, y)] = min(x, y)
+                sets.union(a, seen[key])
             else:
                 seen[key] = a
     out: dict[str, list[str]] = {}
     for a in sorted(article_ids):
-        out.setdefault(find(a), []).append(a)
+        out.setdefault(sets.find(a), []).append(a)
     return sorted(out.values())
 
 

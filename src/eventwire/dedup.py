@@ -21,6 +21,8 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from .unionfind import UnionFind
+
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"  # datasketch 2.x permutation scheme; stored signatures are only comparable within one
@@ -83,13 +85,7 @@ def near_duplicate_groups(signatures: Mapping[str, np.ndarray], *, threshold: fl
     from datasketch import MinHash, MinHashLSH
 
     ids = sorted(signatures)
-    parent = {i: i for i in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets = UnionFind(ids)
 
     live = [i for i in ids if not _empty(signatures[i])]
     if len(live) > 1:
@@ -101,7 +97,5 @@ def near_duplicate_groups(signatures: Mapping[str, np.ndarray], *, threshold: fl
             for j in sorted(lsh.query(MinHash(num_perm=num_perm, seed=SEED, hashvalues=signatures[i], scheme=SCHEME))):
                 if j <= i or similarity(signatures[i], signatures[j]) < threshold:
                     continue
-                a, b = find(i), find(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    return {i: find(i) for i in ids}
+                sets.union(i, j)
+    return {i: sets.find(i) for i in ids}

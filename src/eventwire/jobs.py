@@ -85,7 +85,7 @@ def _unseen(articles: Iterator[Article], store: Store, summary: RunSummary) -> I
     """Count every input; pass on only those whose raw bytes the store has not seen."""
     for a in articles:
         summary.read += 1
-        if a.raw_sha256 and store.known_raw(a.raw_sha256, a.locator):
+        if a.raw_sha256 and store.known_raw(a.raw_sha256):
             summary.known += 1
             continue
         yield a

@@ -47,6 +47,21 @@ def model_dir(package: str) -> Path:
     return found[0] if found else root
 
 
+def default_model() -> tuple[str, Path]:
+    """(package, folder) of the default model: the official one when installed, else the pinned copy."""
+    package = OFFICIAL_MODEL if importlib.util.find_spec(OFFICIAL_MODEL) is not None else PINNED_MODEL
+    return package, model_dir(package)
+
+
+def model_name() -> str:
+    """'spacy:<package>@<version>' from the model's meta.json, without loading the model."""
+    import json
+
+    package, path = default_model()
+    version = json.loads((path / "meta.json").read_text()).get("version", "?")
+    return f"spacy:{package}@{version}"
+
+
 def verify_weights(path: Path) -> None:
     """Raise ModelIntegrityError unless every pinned weight file has its pinned sha256."""
     for rel, expected in WEIGHT_SHA256.items():
@@ -135,10 +150,8 @@ class SpacyBackend:
     def __init__(self) -> None:
         import spacy
 
-        if importlib.util.find_spec(OFFICIAL_MODEL) is not None:
-            package, path = OFFICIAL_MODEL, model_dir(OFFICIAL_MODEL)
-        else:
-            package, path = PINNED_MODEL, model_dir(PINNED_MODEL)
+        package, path = default_model()
+        if package == PINNED_MODEL:
             verify_weights(path)
         self.nlp = spacy.load(path)
         exact = self.nlp.add_pipe("entity_ruler", name="actor_ruler_exact", before="ner",
@@ -147,7 +160,7 @@ class SpacyBackend:
         folded = self.nlp.add_pipe("entity_ruler", name="actor_ruler", before="actor_ruler_exact",
                                    config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
         folded.add_patterns(dictionary_patterns(case_sensitive=False))  # type: ignore[attr-defined]
-        self.name = f"spacy:{package}@{self.nlp.meta.get('version', '?')}"
+        self.name = model_name()
 
     def annotate(self, article: Article) -> None:
         text = article.text

@@ -158,5 +158,5 @@ def versions(config: PipelineConfig) -> dict[str, str]:
     if config.nlp == "default":
         from . import nlp
 
-        model = nlp.backend("default").name
+        model = nlp.model_name()  # the workers load the model; the parent only records its name
     return {"pipeline": PIPELINE_VERSION, "model": model, "dictionaries": digest.hexdigest()[:16]}

@@ -79,14 +79,10 @@ class Store(ClusterCaches):
             return [dict(r._mapping) for r in c.execute(select(t.runs).order_by(t.runs.c.id))]
 
     # -- articles and reports --------------------------------------------------------------------
-    def known_raw(self, raw_sha256: str, locator: str) -> bool:
+    def known_raw(self, raw_sha256: str) -> bool:
         with self.engine.connect() as c:
             row = c.execute(select(t.articles.c.id).where(t.articles.c.raw_sha256 == raw_sha256).limit(1)).first()
             return row is not None
-
-    def has_article(self, article_id: str) -> bool:
-        with self.engine.connect() as c:
-            return c.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
 
     def add_article(self, article: Article, run_id: int) -> bool:
         """Store an article with its reports in one transaction; False when it was already known."""
