@@ -8,7 +8,10 @@ well as material ones. How a sentence is coded (docs/cameo.md):
    "hunger strike"); a reporting verb ("said") is never an event, but "X said Y must ..." is a demand;
 2. a trigger inside another's complement refines it ("threatened to impose sanctions" -> 131) and is not
    coded on its own; acts under "will", "would", "plans to", "offered to" become intents (03x cooperative,
-   13x conflictual); "might"/"could"/"hope" and negation give no event ("would not" + cooperation = reject);
+   13x conflictual), except a meeting the writer schedules, a decision, and sanctions announced;
+   "might"/"could"/"hope" and negation give no event ("would not" + cooperation = reject); an attack with a
+   weapon but no named attacker has an unidentified one (UAF); a sentence about a dated past atrocity is
+   history (no event);
 3. roles from the dependency parse: subject (or passive agent) -> source, object/prepositional object/
    passive subject -> target, through coordination ("X and Y" -> one event each), appositions, pronouns
    (the subject of the governing verb) and complements; with the rules backend, word order instead;
@@ -53,10 +56,6 @@ class _Trig:
     j: int  # last token of the trigger
     pat: lex.Pattern
     code: str
-    plover: str
-    mode: str
-    frame_target: list[Phrase] | None = None
-    demand: bool = False
 
 
 _REPORT = {"say", "tell", "report", "announce", "declare", "state", "add", "claim", "confirm", "conclude", "insist",
@@ -64,9 +63,9 @@ _REPORT = {"say", "tell", "report", "announce", "declare", "state", "add", "clai
 _MUST = {"must", "should"}
 _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _MAYBE = {"may", "might", "could"}
-_INTENT_HEADS = {"plan", "intend", "ready", "prepared", "willing", "decide", "want", "seek", "expect", "aim", "go",
-                 "prepare", "determined", "likely", "set", "agree", "offer", "promise", "pledge", "vow", "threaten",
-                 "refuse", "decline", "swear", "commit"}
+_INTENT_HEADS = {"plan", "intend", "ready", "prepared", "willing", "decide", "vote", "want", "seek", "expect", "aim",
+                 "go", "prepare", "determined", "likely", "set", "agree", "offer", "promise", "pledge", "vow",
+                 "threaten", "refuse", "decline", "swear", "commit"}
 _WISH = {"hope", "wish", "dream", "fear"}
 _NEG = {"not", "never", "n't", "no"}
 # how a complement's root refines a frame's code (CAMEO second-level codes)
@@ -90,10 +89,10 @@ def _intent(code: str) -> str | None:
 
 
 def _plover_for(code: str, pat: lex.Pattern) -> tuple[str, str]:
+    """The pattern's PLOVER type and mode for its own code; the root's type for a refined or intent code."""
     if code == pat.code:
         return pat.plover, pat.mode
-    root = lex.roots()[code[:2]]
-    return root.plover, ""
+    return lex.roots()[code[:2]].plover, ""
 
 
 # ------------------------------------------------------------------------------------------- triggers
@@ -150,7 +149,11 @@ def _rest(s: Sent, i: int, pat: lex.Pattern) -> int:
             if k >= len(s.toks) or w not in (s.toks[k].lemma, s.toks[k].text.lower()):
                 return -1
         return k
-    # particles/prepositions: within 3 words ("broke off", "handed them over", "called on")
+    # particles/prepositions: the parse's particle ("forced the agency, UNHCR, out"), or within 3 words
+    # ("broke off", "handed them over", "called on")
+    for k in s.children(i, "prt", "prep", "advmod") if s.parsed else []:
+        if s.toks[k].text.lower() == rest[0]:
+            return k
     for k in range(i + 1, min(len(s.toks), i + 4)):
         if s.toks[k].text.lower() == rest[0] or s.toks[k].lemma == rest[0]:
             return k
@@ -169,10 +172,10 @@ def _triggers(s: Sent) -> list[_Trig]:
         pat, last = m
         if pat.noun and last > i:  # "air strike": the compound's head is its last word
             covered.update(range(i, last + 1))
-            out.append(_Trig(last, last, pat, pat.code, pat.plover, pat.mode))
+            out.append(_Trig(last, last, pat, pat.code))
             continue
         covered.update(range(i, last + 1) if pat.noun else [i])
-        out.append(_Trig(i, last, pat, pat.code, pat.plover, pat.mode))
+        out.append(_Trig(i, last, pat, pat.code))
     # a noun trigger inside a compound covered by a longer one ("air strike" vs "strike")
     return out
 
@@ -250,7 +253,8 @@ def _modality(s: Sent, v: int) -> tuple[bool, str]:
     else:
         before = " " + " ".join(x.text.lower() for x in s.toks[max(0, v - 5):v]) + " "
         if any(f" {w} to " in before or before.endswith(f" {w} ") for w in ("plan", "plans", "planned", "intends",
-                                                                           "ready", "prepared", "willing")):
+                                                                           "ready", "prepared", "willing", "decided",
+                                                                           "decides", "voted")):
             mood = mood or "future"
         if any(f" {w} " in before for w in _WISH | {"hoped", "hopes"}):
             mood = "wish"
@@ -288,7 +292,7 @@ def _must_demands(s: Sent, phrases: list[Phrase]) -> list[tuple[int, list[Phrase
 def code_sentence(article: Article, sentence_index: int) -> list[CameoEvent]:
     """The CAMEO/PLOVER events of one sentence of an annotated article ([] = no event)."""
     s = sentence(article, sentence_index)
-    if not s.toks:
+    if not s.toks or _historical(s):
         return []
     phrases = find_phrases(s)
     if not phrases:
@@ -299,45 +303,178 @@ def code_sentence(article: Article, sentence_index: int) -> list[CameoEvent]:
     demand_zone = {k for _v, _a, _b, c in demands for k in (s.subtree(c) if s.parsed and c >= 0 else [])}
     events: list[CameoEvent] = []
     for n, t in enumerate(trigs):
-        if n in dom or t.i in demand_zone:
-            continue
-        code = t.code
-        inner = [trigs[m] for m, d in dom.items() if d == n]
-        if inner and (t.pat.frame or t.pat.intent):
-            r = inner[0].code[:2]
-            if t.pat.intent:
-                code = _intent(inner[0].code) or code
-            elif code[:2] in _REFINE:
-                code = _REFINE[code[:2]].get(r, code)
-        v = clause_verb(s, t.i)
-        negated, mood = _modality(s, v)
-        if mood == "wish":
-            continue
-        if mood == "maybe":
-            if not re.search(r"\b(?:if|unless)\b", s.text, re.I) or code[:2] < "13":
-                continue
-            code = _intent(code) or code
-        if negated:
-            if mood == "future" and code[:2] in ("03", "04", "05", "06", "07", "08"):
-                code = _REFINE["12"].get(code[:2], "120")
-            else:
-                continue
-        elif mood == "future" and not t.pat.intent:
-            code = _intent(code) or code
-        src, tgt = (parse_roles if s.parsed else rule_roles)(s, phrases, t)
-        if s.parsed and (not src or not tgt):  # the parse found no one: fall back on word order
-            rsrc, rtgt = rule_roles(s, phrases, t)
-            src = src or rsrc
-            tgt = tgt or [p for p in rtgt if p not in src]
-        if t.pat.reverse:
-            src, tgt = _reversed_roles(s, phrases, t, v, src, tgt)
-        if s.parsed and t.code[:2] in ("18", "19", "20"):
-            code, src, tgt = _reported_attack(s, phrases, v, code, src, tgt)
-        events += _emit(s, t, code, src, tgt)
+        if n not in dom and t.i not in demand_zone:
+            events += _code_trigger(s, phrases, t, [trigs[m] for m, d in dom.items() if d == n])
     for v, src, tgt, _c in demands:
-        fake = _Trig(v, v, lex.patterns()["demand"][0], "100", "REQUEST", "")
-        events += _emit(s, fake, "100", src, tgt)
+        pat = lex.patterns()["demand"][0]
+        events += _emit(s, _Trig(v, v, pat, "100"), "100", pat, src, tgt)
     return _dedup(events)
+
+
+def _historical(s: Sent) -> bool:
+    """A sentence about a past atrocity named by its year ("the 1994 genocide") is history, not news: PETRARCH's
+    discard convention. Without a publication date any such year counts as past."""
+    m = lex.HISTORY.search(s.text)
+    return bool(m) and (s.year is None or int(m.group(1)) <= s.year - 2)
+
+
+def _code_trigger(s: Sent, phrases: list[Phrase], t: _Trig, inner: list[_Trig]) -> list[CameoEvent]:
+    """The events of one trigger that no other trigger dominates; ``inner`` = the triggers in its phrase."""
+    code, pat = _frame_code(t, inner)
+    v = clause_verb(s, t.i)
+    mood_code = _mood_code(s, t, v, code)
+    if mood_code is None:
+        return []
+    code = mood_code
+    src, tgt = _roles(s, phrases, t, v)
+    unknown = not src and code[:2] in _VIOLENCE and t.code[:2] in _VIOLENCE
+    if unknown:
+        src = _unknown_attacker(s, phrases, t, v)
+    if s.parsed and t.code[:2] in _VIOLENCE:
+        code, src, tgt = _reported_attack(s, phrases, v, code, src, tgt)
+    if unknown and code != "112" and all(p.kind == "place" for p in tgt):
+        return []  # no named attacker and no one hit ("a pause in the bombing in Aleppo")
+    return _emit(s, t, code, pat, src, tgt)
+
+
+def _frame_code(t: _Trig, inner: list[_Trig]) -> tuple[str, lex.Pattern]:
+    """A frame refined by the first act in its complement ("threatened to impose sanctions" -> 131), and the
+    pattern that names its PLOVER type."""
+    if not inner or not (t.pat.frame or t.pat.intent):
+        return t.code, t.pat
+    first = inner[0]
+    if t.pat.intent:
+        return _intent(first.code) or t.code, t.pat
+    if t.pat.command and first.code[:2] in ("16", "17"):  # "ordered the paper to suspend publication"
+        return first.code, first.pat
+    return _REFINE.get(t.code[:2], {}).get(first.code[:2], t.code), t.pat
+
+
+def _mood_code(s: Sent, t: _Trig, v: int, code: str) -> str | None:
+    """The code once negation and mood are applied; None = no event."""
+    negated, mood = _modality(s, v)
+    if mood == "wish":
+        return None
+    if mood == "maybe":  # "may ... if/unless": a conflictual act is a threat; otherwise no event
+        if not re.search(r"\b(?:if|unless)\b", s.text, re.I) or code[:2] < "13":
+            return None
+        return _intent(code) or code
+    if negated:  # "would not meet the demands": a refused cooperation is a rejection
+        if mood == "future" and code[:2] in ("03", "04", "05", "06", "07", "08"):
+            return _REFINE["12"].get(code[:2], "120")
+        return None
+    if mood == "future" and not t.pat.intent and not _stands_as_act(s, v, code):
+        return _intent(code) or code
+    return code
+
+
+_DECISION = {"announce", "decide", "order", "rule", "decree", "vote"}
+
+
+def _stands_as_act(s: Sent, v: int, code: str) -> bool:
+    """A future act that is coded as the act itself, not as an intent: a meeting or visit the writer states
+    as scheduled ("Obama and Putin will meet in Zurich"), a decision to do anything but fight ("the court
+    decided to allow ..."), and sanctions or restrictions announced as a decision ("announced it would prohibit
+    all aid"). Reported promises stay intents ("said it will send a team")."""
+    gov = _governor(s, v)
+    if code[:2] == "04" and gov == "" and _aux_words(s, v) & {"will", "shall", "'ll"}:
+        return True
+    if _decided(s, v) and code[:2] not in _VIOLENCE:
+        return True
+    return code[:2] in ("16", "17") and gov in _DECISION
+
+
+def _decided(s: Sent, v: int) -> bool:
+    """Verb ``v`` is the complement of a decision: "decided to allow", "voted to lift"."""
+    if s.parsed:
+        t = s.toks[v]
+        return t.dep == "xcomp" and t.head >= 0 and s.toks[t.head].lemma in ("decide", "vote")
+    return bool(re.search(r"\b(?:decided|decides|voted|votes)\s+to\s+$", s.text[:s.toks[v].start]))
+
+
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|announced|announces|declared|stated|added|claimed|quoted|"
+                     r"according to|reported|insisted)\b", re.IGNORECASE)
+
+
+def _governor(s: Sent, v: int) -> str:
+    """The lemma of the speech verb whose complement holds verb ``v``; "" when the writer states it."""
+    if not s.parsed:
+        m = _SPEECH.search(s.text)
+        return "" if not m else "announce" if m.group(0).lower().startswith("announc") else "say"
+    j = v
+    for _ in range(6):
+        t = s.toks[j]
+        if t.head < 0:
+            return ""
+        if t.dep == "ccomp":
+            h = s.toks[t.head].lemma
+            return h if h in _REPORT | _CLAIM | _DECISION else ""
+        if t.dep not in ("conj", "xcomp", "advcl", "acomp", "pcomp"):
+            return ""
+        j = t.head
+    return ""
+
+
+def _roles(s: Sent, phrases: list[Phrase], t: _Trig, v: int) -> tuple[list[Phrase], list[Phrase]]:
+    src, tgt = (parse_roles if s.parsed else rule_roles)(s, phrases, t)
+    if s.parsed and (not src or not tgt):  # the parse found no one: fall back on word order
+        rsrc, rtgt = rule_roles(s, phrases, t)
+        src = src or rsrc
+        tgt = tgt or [p for p in rtgt if p not in src]
+    if t.pat.reverse:
+        src, tgt = _reversed_roles(s, phrases, t, v, src, tgt)
+    if t.pat.adjectival and s.parsed:
+        src, tgt = _adjectival_roles(s, phrases, v, src, tgt)
+    return [p for p in src if p.kind != "place"], tgt  # a town or region is never a source
+
+
+def _adjectival_roles(s: Sent, phrases: list[Phrase], v: int, src: list[Phrase],
+                      tgt: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
+    """"Israel is opposed to French mediation": a stative participle's passive subject is the source."""
+    if s.children(v, "agent"):
+        return src, tgt
+    subj = [p for c in s.children(v, "nsubjpass") for p in actors_at(s, phrases, c)]
+    if not subj:
+        return src, tgt
+    return subj, [p for p in tgt + src if p not in subj]
+
+
+def _unknown_attacker(s: Sent, phrases: list[Phrase], t: _Trig, v: int) -> list[Phrase]:
+    """An attack with no named attacker but a weapon or an origin ("a roadside bombing killed one U.S. soldier",
+    "a mortar bomb was fired at it from the Gaza Strip"): an unidentified armed group (CAMEO UAF) of the country
+    the fire came from, else of the first place the sentence names, else of no known country."""
+    origin = _origin(s, phrases, t, v)
+    if not origin and not _weapon_cause(s, t, v):
+        return []
+    where = origin or [p for p in phrases if p.kind in ("place", "capital")]
+    iso = where[0].country if where else "---"
+    return [Phrase(s.toks[t.i].start, s.toks[t.j].end, iso + "UAF", iso, "UAF", "agent", s.toks[t.i].text)]
+
+
+def _origin(s: Sent, phrases: list[Phrase], t: _Trig, v: int) -> list[Phrase]:
+    """The place an attack came from: "fired ... from the Gaza Strip"."""
+    if s.parsed:
+        return [p for prep in s.children(v, "prep") if s.toks[prep].lemma == "from"
+                for k in s.children(prep, "pobj") for p in actors_at(s, phrases, k) if p.kind in ("place", "country")]
+    after = s.text[s.toks[t.j].end:]
+    m = re.search(r"\bfrom\s+(?:the\s+)?", after[:60])
+    base = s.toks[t.j].end + m.end() if m else -1
+    return [p for p in phrases if p.start == base and p.kind in ("place", "country")]
+
+
+def _weapon_cause(s: Sent, t: _Trig, v: int) -> bool:
+    """The attack is a weapon's or an explosion's: the trigger is an attack noun ("bombing"), or the weapon is
+    the doer or the means of the verb ("a roadside bombing killed", "killed by an improvised explosive device",
+    "killed in a car bomb explosion")."""
+    if t.pat.noun:
+        return True
+    if not s.parsed:
+        near = s.toks[max(0, t.i - 6):t.j + 8]
+        return any(set(lex.lemma_candidates(k.text)) & lex.WEAPONS for k in near)
+    heads = s.children(v, "nsubj", "nsubjpass")
+    heads += [k for c in s.children(v, "agent", "prep") if s.toks[c].lemma in ("by", "in")
+              for k in s.children(c, "pobj")]
+    return any(s.toks[k].lemma in lex.WEAPONS for h in heads for k in [h] + s.children(h, "compound"))
 
 
 def _reversed_roles(s: Sent, phrases: list[Phrase], t: _Trig, v: int, src: list[Phrase],
@@ -383,9 +520,11 @@ def _reported_attack(s: Sent, phrases: list[Phrase], v: int, code: str, src: lis
 
 
 _MATERIAL_CONFLICT = {"14", "15", "17", "18", "19", "20"}
+_VIOLENCE = {"18", "19", "20"}
 
 
-def _emit(s: Sent, t: _Trig, code: str, src: list[Phrase], tgt: list[Phrase]) -> list[CameoEvent]:
+def _emit(s: Sent, t: _Trig, code: str, pat: lex.Pattern, src: list[Phrase],
+          tgt: list[Phrase]) -> list[CameoEvent]:
     # a town or region is never a source; it is a target only when no actor is ("rebels shelled Juba")
     src = [p for p in src if p.kind != "place"]
     tgt = [p for p in tgt if p not in src]
@@ -403,9 +542,7 @@ def _emit(s: Sent, t: _Trig, code: str, src: list[Phrase], tgt: list[Phrase]) ->
     elif t.pat.one_sided or t.pat.symmetric:
         pairs = [(a, None) for a in src]
     root = lex.roots()[code[:2]]
-    plover, mode = _plover_for(code, t.pat) if code != t.code else (t.plover, t.mode)
-    if code[:2] != t.code[:2]:
-        plover, mode = root.plover, ""
+    plover, mode = _plover_for(code, pat)
     out = []
     for a, b in pairs:
         out.append(CameoEvent(code=code, root=code[:2], source=a.code, target=b.code if b else "",

@@ -11,6 +11,15 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "cameo"
 
 
+# weapons and explosions: an attack they cause has an unidentified attacker ("a roadside bombing killed ...")
+WEAPONS = frozenset({"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "minefield", "landmine",
+                     "rocket", "mortar", "shell", "shelling", "grenade", "missile", "airstrike", "explosive",
+                     "bomber", "gunfire", "sniper"})
+# a past atrocity named by its year: the sentence is history (PETRARCH discards it)
+HISTORY = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:-\d{2,4})?\s+(?:[A-Z][\w-]*\s+)?"
+                     r"(?i:genocide|holocaust|massacres?|pogroms?|ethnic cleansing)\b")
+
+
 @dataclass(frozen=True)
 class Root:
     code: str
@@ -33,6 +42,8 @@ class Pattern:
     intent: bool
     noun: bool
     reverse: bool = False  # the giver is in a "from" phrase, the subject receives ("received weapons from X")
+    command: bool = False  # an ordered act of force or sanctions is that act ("ordered ... to suspend publication")
+    adjectival: bool = False  # "X is opposed to Y": the passive subject is the source
 
     @property
     def root(self) -> str:
@@ -71,7 +82,7 @@ def patterns() -> dict[str, list[Pattern]]:
         words = tuple(trig.lower().split())
         pat = Pattern(words, tuple(o for o in objs.split("|") if o and o != "-"), code,
                       plover or roots()[code[:2]].plover, mode, "1" in flags, "S" in flags, "F" in flags,
-                      "I" in flags, "N" in flags, "R" in flags)
+                      "I" in flags, "N" in flags, "R" in flags, "C" in flags, "A" in flags)
         out.setdefault(words[0], []).append(pat)
     return out
 
