@@ -27,6 +27,8 @@ from dataclasses import dataclass, replace
 from ..model import Article
 from . import cameo_lexicon as lex
 from .cameo_actors import Phrase, Sent, find_phrases, sentence
+from .cameo_attacks import reported_attack, unknown_attacker
+from .cameo_mood import MUST, REFINE, REPORT, VIOLENCE, historical, intent, mood_code
 from .cameo_roles import actors_at, clause_verb, is_noun, is_verb, parse_roles, rule_roles, subject
 
 __all__ = ["CameoEvent", "code_sentence", "code_article"]
@@ -48,44 +50,6 @@ class CameoEvent:
     goldstein: float
     start: int
     end: int
-
-
-@dataclass
-class _Trig:
-    i: int  # token index
-    j: int  # last token of the trigger
-    pat: lex.Pattern
-    code: str
-
-
-_REPORT = {"say", "tell", "report", "announce", "declare", "state", "add", "claim", "confirm", "conclude", "insist",
-           "stress", "note", "believe", "think", "quote", "write", "argue", "reiterate", "warn"}
-_MUST = {"must", "should"}
-_FUTURE = {"will", "would", "shall", "'ll", "wo"}
-_MAYBE = {"may", "might", "could"}
-_INTENT_HEADS = {"plan", "intend", "ready", "prepared", "willing", "decide", "vote", "want", "seek", "expect", "aim",
-                 "go", "prepare", "determined", "likely", "set", "agree", "offer", "promise", "pledge", "vow",
-                 "threaten", "refuse", "decline", "swear", "commit"}
-_WISH = {"hope", "wish", "dream", "fear"}
-_NEG = {"not", "never", "n't", "no"}
-# how a complement's root refines a frame's code (CAMEO second-level codes)
-_REFINE = {
-    "13": {"16": "131", "17": "132", "14": "133", "15": "138", "18": "138", "19": "138", "20": "138", "04": "130"},
-    "12": {"04": "125", "06": "121", "07": "122", "08": "124", "03": "127", "05": "127"},
-    "10": {"06": "101", "05": "102", "07": "103", "08": "105", "04": "106", "03": "102"},
-    "02": {"06": "021", "05": "022", "07": "023", "08": "025", "04": "026", "03": "022"},
-    "03": {"06": "031", "05": "032", "07": "033", "08": "035", "04": "036", "03": "030"},
-}
-
-
-def _intent(code: str) -> str | None:
-    """An act stated as future/intended: cooperative -> 03x, conflictual -> 13x, verbal kept; None = drop."""
-    root = code[:2]
-    if root in ("04", "05", "06", "07", "08"):
-        return _REFINE["03"][root]
-    if root in ("14", "15", "16", "17", "18", "19", "20"):
-        return _REFINE["13"][root]
-    return code
 
 
 def _plover_for(code: str, pat: lex.Pattern) -> tuple[str, str]:
@@ -160,8 +124,8 @@ def _rest(s: Sent, i: int, pat: lex.Pattern) -> int:
     return -1
 
 
-def _triggers(s: Sent) -> list[_Trig]:
-    out: list[_Trig] = []
+def _triggers(s: Sent) -> list[lex.Trigger]:
+    out: list[lex.Trigger] = []
     covered: set[int] = set()
     for i in range(len(s.toks)):
         if i in covered:
@@ -172,16 +136,16 @@ def _triggers(s: Sent) -> list[_Trig]:
         pat, last = m
         if pat.noun and last > i:  # "air strike": the compound's head is its last word
             covered.update(range(i, last + 1))
-            out.append(_Trig(last, last, pat, pat.code))
+            out.append(lex.Trigger(last, last, pat, pat.code))
             continue
         covered.update(range(i, last + 1) if pat.noun else [i])
-        out.append(_Trig(i, last, pat, pat.code))
+        out.append(lex.Trigger(i, last, pat, pat.code))
     # a noun trigger inside a compound covered by a longer one ("air strike" vs "strike")
     return out
 
 
 # ------------------------------------------------------------------------------------------- structure
-def _dominated(s: Sent, trigs: list[_Trig]) -> dict[int, int]:
+def _dominated(s: Sent, trigs: list[lex.Trigger]) -> dict[int, int]:
     """{embedded trigger index: dominating trigger index} for triggers inside another's phrase."""
     by_tok = {t.i: n for n, t in enumerate(trigs)}
     out: dict[int, int] = {}
@@ -212,54 +176,6 @@ def _dominated(s: Sent, trigs: list[_Trig]) -> dict[int, int]:
     return out
 
 
-def _aux_words(s: Sent, v: int) -> set[str]:
-    if s.parsed:
-        words = {s.toks[c].text.lower() for c in s.children(v, "aux", "auxpass", "neg", "advmod")}
-        return words
-    before = [t.text.lower() for t in s.toks[max(0, v - 4):v]]
-    return set(before)
-
-
-def _modality(s: Sent, v: int) -> tuple[bool, str]:
-    """(negated, mood) of the clause of verb ``v``: mood is '', 'future', 'maybe' or 'wish'."""
-    words = _aux_words(s, v)
-    negated = bool(words & _NEG) or "no longer" in s.text[max(0, s.toks[v].start - 12):s.toks[v].start]
-    mood = ""
-    if words & _FUTURE:
-        mood = "future"
-    if words & _MAYBE:
-        mood = "maybe"
-    if s.parsed:
-        j = v
-        for _ in range(3):
-            t = s.toks[j]
-            if t.dep in ("xcomp", "ccomp") and t.head >= 0:
-                h = s.toks[t.head]
-                if h.lemma in _WISH:
-                    return negated, "wish"
-                if h.lemma in _INTENT_HEADS and h.lemma not in ("threaten", "refuse", "decline", "agree", "offer",
-                                                               "promise", "pledge", "vow", "swear", "commit"):
-                    mood = mood or "future"
-                hw = _aux_words(s, t.head)
-                if hw & _MAYBE and t.dep == "xcomp":
-                    mood = "maybe"
-                elif hw & _FUTURE and t.dep == "xcomp":
-                    mood = mood or "future"
-                if t.dep == "ccomp":
-                    break
-                j = t.head
-            else:
-                break
-    else:
-        before = " " + " ".join(x.text.lower() for x in s.toks[max(0, v - 5):v]) + " "
-        if any(f" {w} to " in before or before.endswith(f" {w} ") for w in ("plan", "plans", "planned", "intends",
-                                                                           "ready", "prepared", "willing", "decided",
-                                                                           "decides", "voted")):
-            mood = mood or "future"
-        if any(f" {w} " in before for w in _WISH | {"hoped", "hopes"}):
-            mood = "wish"
-    return negated, mood
-
 
 # ------------------------------------------------------------------------------------------- coding
 def _must_demands(s: Sent, phrases: list[Phrase]) -> list[tuple[int, list[Phrase], list[Phrase], int]]:
@@ -267,10 +183,10 @@ def _must_demands(s: Sent, phrases: list[Phrase]) -> list[tuple[int, list[Phrase
     out = []
     if s.parsed:
         for t in s.toks:
-            if t.lemma not in _REPORT:
+            if t.lemma not in REPORT:
                 continue
             for c in s.children(t.i, "ccomp"):
-                if {s.toks[k].text.lower() for k in s.children(c, "aux")} & _MUST:
+                if {s.toks[k].text.lower() for k in s.children(c, "aux")} & MUST:
                     src = subject(s, phrases, t.i)
                     tgt = []
                     for subj in s.children(c, "nsubj", "nsubjpass"):
@@ -292,7 +208,7 @@ def _must_demands(s: Sent, phrases: list[Phrase]) -> list[tuple[int, list[Phrase
 def code_sentence(article: Article, sentence_index: int) -> list[CameoEvent]:
     """The CAMEO/PLOVER events of one sentence of an annotated article ([] = no event)."""
     s = sentence(article, sentence_index)
-    if not s.toks or _historical(s):
+    if not s.toks or historical(s):
         return []
     phrases = find_phrases(s)
     if not phrases:
@@ -307,115 +223,45 @@ def code_sentence(article: Article, sentence_index: int) -> list[CameoEvent]:
             events += _code_trigger(s, phrases, t, [trigs[m] for m, d in dom.items() if d == n])
     for v, src, tgt, _c in demands:
         pat = lex.patterns()["demand"][0]
-        events += _emit(s, _Trig(v, v, pat, "100"), "100", pat, src, tgt)
+        events += _emit(s, lex.Trigger(v, v, pat, "100"), "100", pat, src, tgt)
     return _dedup(events)
 
 
-def _historical(s: Sent) -> bool:
-    """A sentence about a past atrocity named by its year ("the 1994 genocide") is history, not news: PETRARCH's
-    discard convention. Without a publication date any such year counts as past."""
-    m = lex.HISTORY.search(s.text)
-    return bool(m) and (s.year is None or int(m.group(1)) <= s.year - 2)
 
-
-def _code_trigger(s: Sent, phrases: list[Phrase], t: _Trig, inner: list[_Trig]) -> list[CameoEvent]:
+def _code_trigger(s: Sent, phrases: list[Phrase], t: lex.Trigger, inner: list[lex.Trigger]) -> list[CameoEvent]:
     """The events of one trigger that no other trigger dominates; ``inner`` = the triggers in its phrase."""
     code, pat = _frame_code(t, inner)
     v = clause_verb(s, t.i)
-    mood_code = _mood_code(s, t, v, code)
-    if mood_code is None:
+    moody = mood_code(s, t, v, code)
+    if moody is None:
         return []
-    code = mood_code
+    code = moody
     src, tgt = _roles(s, phrases, t, v)
-    unknown = not src and code[:2] in _VIOLENCE and t.code[:2] in _VIOLENCE
+    unknown = not src and code[:2] in VIOLENCE and t.code[:2] in VIOLENCE
     if unknown:
-        src = _unknown_attacker(s, phrases, t, v)
-    if s.parsed and t.code[:2] in _VIOLENCE:
-        code, src, tgt = _reported_attack(s, phrases, v, code, src, tgt)
+        src = unknown_attacker(s, phrases, t, v)
+    if s.parsed and t.code[:2] in VIOLENCE:
+        code, src, tgt = reported_attack(s, phrases, v, code, src, tgt)
     if unknown and code != "112" and all(p.kind == "place" for p in tgt):
         return []  # no named attacker and no one hit ("a pause in the bombing in Aleppo")
     return _emit(s, t, code, pat, src, tgt)
 
 
-def _frame_code(t: _Trig, inner: list[_Trig]) -> tuple[str, lex.Pattern]:
+def _frame_code(t: lex.Trigger, inner: list[lex.Trigger]) -> tuple[str, lex.Pattern]:
     """A frame refined by the first act in its complement ("threatened to impose sanctions" -> 131), and the
     pattern that names its PLOVER type."""
     if not inner or not (t.pat.frame or t.pat.intent):
         return t.code, t.pat
     first = inner[0]
     if t.pat.intent:
-        return _intent(first.code) or t.code, t.pat
+        return intent(first.code) or t.code, t.pat
     if t.pat.command and first.code[:2] in ("16", "17"):  # "ordered the paper to suspend publication"
         return first.code, first.pat
-    return _REFINE.get(t.code[:2], {}).get(first.code[:2], t.code), t.pat
+    return REFINE.get(t.code[:2], {}).get(first.code[:2], t.code), t.pat
 
 
-def _mood_code(s: Sent, t: _Trig, v: int, code: str) -> str | None:
-    """The code once negation and mood are applied; None = no event."""
-    negated, mood = _modality(s, v)
-    if mood == "wish":
-        return None
-    if mood == "maybe":  # "may ... if/unless": a conflictual act is a threat; otherwise no event
-        if not re.search(r"\b(?:if|unless)\b", s.text, re.I) or code[:2] < "13":
-            return None
-        return _intent(code) or code
-    if negated:  # "would not meet the demands": a refused cooperation is a rejection
-        if mood == "future" and code[:2] in ("03", "04", "05", "06", "07", "08"):
-            return _REFINE["12"].get(code[:2], "120")
-        return None
-    if mood == "future" and not t.pat.intent and not _stands_as_act(s, v, code):
-        return _intent(code) or code
-    return code
 
-
-_DECISION = {"announce", "decide", "order", "rule", "decree", "vote"}
-
-
-def _stands_as_act(s: Sent, v: int, code: str) -> bool:
-    """A future act that is coded as the act itself, not as an intent: a meeting or visit the writer states
-    as scheduled ("Obama and Putin will meet in Zurich"), a decision to do anything but fight ("the court
-    decided to allow ..."), and sanctions or restrictions announced as a decision ("announced it would prohibit
-    all aid"). Reported promises stay intents ("said it will send a team")."""
-    gov = _governor(s, v)
-    if code[:2] == "04" and gov == "" and _aux_words(s, v) & {"will", "shall", "'ll"}:
-        return True
-    if _decided(s, v) and code[:2] not in _VIOLENCE:
-        return True
-    return code[:2] in ("16", "17") and gov in _DECISION
-
-
-def _decided(s: Sent, v: int) -> bool:
-    """Verb ``v`` is the complement of a decision: "decided to allow", "voted to lift"."""
-    if s.parsed:
-        t = s.toks[v]
-        return t.dep == "xcomp" and t.head >= 0 and s.toks[t.head].lemma in ("decide", "vote")
-    return bool(re.search(r"\b(?:decided|decides|voted|votes)\s+to\s+$", s.text[:s.toks[v].start]))
-
-
-_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|announced|announces|declared|stated|added|claimed|quoted|"
-                     r"according to|reported|insisted)\b", re.IGNORECASE)
-
-
-def _governor(s: Sent, v: int) -> str:
-    """The lemma of the speech verb whose complement holds verb ``v``; "" when the writer states it."""
-    if not s.parsed:
-        m = _SPEECH.search(s.text)
-        return "" if not m else "announce" if m.group(0).lower().startswith("announc") else "say"
-    j = v
-    for _ in range(6):
-        t = s.toks[j]
-        if t.head < 0:
-            return ""
-        if t.dep == "ccomp":
-            h = s.toks[t.head].lemma
-            return h if h in _REPORT | _CLAIM | _DECISION else ""
-        if t.dep not in ("conj", "xcomp", "advcl", "acomp", "pcomp"):
-            return ""
-        j = t.head
-    return ""
-
-
-def _roles(s: Sent, phrases: list[Phrase], t: _Trig, v: int) -> tuple[list[Phrase], list[Phrase]]:
+def _roles(s: Sent, phrases: list[Phrase], t: lex.Trigger, v: int) -> tuple[list[Phrase], list[Phrase]]:
     src, tgt = (parse_roles if s.parsed else rule_roles)(s, phrases, t)
     if s.parsed and (not src or not tgt):  # the parse found no one: fall back on word order
         rsrc, rtgt = rule_roles(s, phrases, t)
@@ -439,45 +285,8 @@ def _adjectival_roles(s: Sent, phrases: list[Phrase], v: int, src: list[Phrase],
     return subj, [p for p in tgt + src if p not in subj]
 
 
-def _unknown_attacker(s: Sent, phrases: list[Phrase], t: _Trig, v: int) -> list[Phrase]:
-    """An attack with no named attacker but a weapon or an origin ("a roadside bombing killed one U.S. soldier",
-    "a mortar bomb was fired at it from the Gaza Strip"): an unidentified armed group (CAMEO UAF) of the country
-    the fire came from, else of the first place the sentence names, else of no known country."""
-    origin = _origin(s, phrases, t, v)
-    if not origin and not _weapon_cause(s, t, v):
-        return []
-    where = origin or [p for p in phrases if p.kind in ("place", "capital")]
-    iso = where[0].country if where else "---"
-    return [Phrase(s.toks[t.i].start, s.toks[t.j].end, iso + "UAF", iso, "UAF", "agent", s.toks[t.i].text)]
 
-
-def _origin(s: Sent, phrases: list[Phrase], t: _Trig, v: int) -> list[Phrase]:
-    """The place an attack came from: "fired ... from the Gaza Strip"."""
-    if s.parsed:
-        return [p for prep in s.children(v, "prep") if s.toks[prep].lemma == "from"
-                for k in s.children(prep, "pobj") for p in actors_at(s, phrases, k) if p.kind in ("place", "country")]
-    after = s.text[s.toks[t.j].end:]
-    m = re.search(r"\bfrom\s+(?:the\s+)?", after[:60])
-    base = s.toks[t.j].end + m.end() if m else -1
-    return [p for p in phrases if p.start == base and p.kind in ("place", "country")]
-
-
-def _weapon_cause(s: Sent, t: _Trig, v: int) -> bool:
-    """The attack is a weapon's or an explosion's: the trigger is an attack noun ("bombing"), or the weapon is
-    the doer or the means of the verb ("a roadside bombing killed", "killed by an improvised explosive device",
-    "killed in a car bomb explosion")."""
-    if t.pat.noun:
-        return True
-    if not s.parsed:
-        near = s.toks[max(0, t.i - 6):t.j + 8]
-        return any(set(lex.lemma_candidates(k.text)) & lex.WEAPONS for k in near)
-    heads = s.children(v, "nsubj", "nsubjpass")
-    heads += [k for c in s.children(v, "agent", "prep") if s.toks[c].lemma in ("by", "in")
-              for k in s.children(c, "pobj")]
-    return any(s.toks[k].lemma in lex.WEAPONS for h in heads for k in [h] + s.children(h, "compound"))
-
-
-def _reversed_roles(s: Sent, phrases: list[Phrase], t: _Trig, v: int, src: list[Phrase],
+def _reversed_roles(s: Sent, phrases: list[Phrase], t: lex.Trigger, v: int, src: list[Phrase],
                     tgt: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     """"X faces pressure from Y", "X received weapons from Y": Y is the source and X the target."""
     if s.parsed:
@@ -497,33 +306,11 @@ def _reversed_roles(s: Sent, phrases: list[Phrase], t: _Trig, v: int, src: list[
     return giver, [p for p in receiver if p not in giver]
 
 
-_CLAIM = {"say", "claim", "allege", "state", "tell", "insist", "charge", "announce", "declare", "assert"}
-
-
-def _reported_attack(s: Sent, phrases: list[Phrase], v: int, code: str, src: list[Phrase],
-                     tgt: list[Phrase]) -> tuple[str, list[Phrase], list[Phrase]]:
-    """A state or named organisation saying that someone attacked is, in CAMEO, an accusation (112) against
-    the attacker; saying that it attacked itself is a claim of responsibility (015). Reports by media,
-    police, medics or unnamed officials leave the attack as it is."""
-    j = v
-    while s.toks[j].dep in ("conj", "xcomp", "advcl") and s.toks[j].head >= 0:
-        j = s.toks[j].head
-    if s.toks[j].dep != "ccomp" or s.toks[j].head < 0 or s.toks[s.toks[j].head].lemma not in _CLAIM:
-        return code, src, tgt
-    rep = [p for p in subject(s, phrases, s.toks[j].head)
-           if p.kind in ("country", "capital", "leader", "named") and p.sector not in ("COP", "MIL", "JRN", "MED")]
-    if not rep or not src:
-        return code, src, tgt
-    if {p.code for p in src} <= {p.code for p in rep}:
-        return "015", rep, tgt
-    return "112", rep, src
-
 
 _MATERIAL_CONFLICT = {"14", "15", "17", "18", "19", "20"}
-_VIOLENCE = {"18", "19", "20"}
 
 
-def _emit(s: Sent, t: _Trig, code: str, pat: lex.Pattern, src: list[Phrase],
+def _emit(s: Sent, t: lex.Trigger, code: str, pat: lex.Pattern, src: list[Phrase],
           tgt: list[Phrase]) -> list[CameoEvent]:
     # a town or region is never a source; it is a target only when no actor is ("rebels shelled Juba")
     src = [p for p in src if p.kind != "place"]

@@ -51,6 +51,15 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class Trigger:
+    """A matched trigger in a sentence: its first and last token and the pattern it matched."""
+    i: int  # token index
+    j: int  # last token of the trigger
+    pat: Pattern
+    code: str
+
+
+@dataclass(frozen=True)
 class Named:
     alias: str
     cameo: str
