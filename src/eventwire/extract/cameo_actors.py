@@ -7,12 +7,18 @@ its country root and PLOVER sector. It is built from:
   IGOs, "Israeli troops", and the kinds only this coder uses: leaders with their years in office
   (``data/actors/leaders.yaml``), NGOs and legislatures (``data/actors/organisations.yaml``);
 * capitals (``data/cameo/capitals.tsv``), read as their country's government in any role (CAMEO's convention;
-  against a material attack a capital stands for its people, CVL);
+  against a material attack, or as a location "a curfew in Algiers", a capital stands for its people, CVL);
 * countries, and demonyms attached to a noun ("Palestinian lorries"); a plural demonym ("Palestinians")
-  stands for its country;
+  stands for its country (code PSE) and, in PLOVER, its people (sector CVL); coordinated demonyms share
+  their noun ("French and Egyptian warships");
 * agent nouns (``agents.tsv``: president, troops, court, rebels ...) with the country from the same
   phrase: "Israeli Prime Minister Ehud Barak", "Lebanon's president", "King Hassan of Morocco",
-  "rebels in Darfur", "US-led war"; a state agent with none takes the sentence's only country;
+  "rebels in Darfur", "US-led war" ("its forces in Lebanon" are the antecedent's, not Lebanon's); an agent
+  word used as an adjective names no one ("a military offensive", "a general strike"); the agent noun
+  refines the dictionary's coarser generic classes ("Congolese refugees" -> REF, not CVL);
+* with no country of its own, a state or domestic agent takes the sentence's only country (rebels only
+  when that country's government is named), and victims (civilians, refugees, journalists) that of the
+  sentence's scene ("children were killed ... in the Gaza Strip" -> PSE);
 * other places (towns, regions), kept as a last-resort target only ("rebels shelled Juba" -> SSD); in this
   coder a town is never a source. The ACLED extractor keeps its rule that a place is never an actor.
 """
@@ -96,17 +102,18 @@ _LED = re.compile(r"^-led\b")
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
+def _demonyms() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """Country names, demonyms and plural demonyms: {form: (ISO3, "name" | "adj" | "plural")}."""
     d = actor_dict.load()
-    table: dict[str, str] = {}
+    table: dict[str, tuple[str, str]] = {}
     for iso, c in d.countries.items():
         for dem in c.demonyms:
             if dem and dem[0].isupper():
-                table.setdefault(dem, iso)
-                if not dem.endswith("s"):
-                    table.setdefault(dem + "s", iso)
+                table.setdefault(dem, (iso, "adj"))
+                if not dem.endswith(("s", "sh", "ch", "ese")):
+                    table.setdefault(dem + "s", (iso, "plural"))
         if c.name:
-            table.setdefault(c.name, iso)
+            table.setdefault(c.name, (iso, "name"))
     rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")(?![\w])")
     return rx, table
 
@@ -155,6 +162,8 @@ def find_phrases(s: Sent) -> list[Phrase]:
     # 1. the project dictionary, with persons (leaders), NGOs and legislatures
     for m in d.match(text, political=True):
         e = _organ(d, m.text) or d.get(m.actor_id)
+        if e.kind == "generic" and _modifier_only(s, m.start, m.end):
+            continue
         if e.kind == "person":
             atoms.append(_leader(e, m.start, m.end, m.text, s.year))
             continue
@@ -170,14 +179,19 @@ def find_phrases(s: Sent) -> list[Phrase]:
             # governing, judicial or police body (Security Council, ICC, Interpol) or armed ("NATO troops")
             own = e.region == "organisations" and e.sector
             sector = sector if own or _FORCE_TAIL.search(m.text) or code[3:6] == "MIL" else ""
+        if e.kind == "generic":
+            code, sector = _refine_generic(m.text, code, sector)
         if m.actor_id.startswith(("generic:protesters", "generic:rioters")):
             sector = "CVL"  # PLOVER: demonstrators are civilians (CAMEO keeps the OPP role in the code)
         atoms.append(Phrase(m.start, m.end, code, country, sector,
                             "agent" if code.startswith("---") else "named", m.text))
     # 2. capitals: CAMEO reads a capital as its country's government ("Washington said", "talks with Kabul")
+    #    "a curfew in Algiers": after "in" a capital is a place, and stands for its people (CVL)
     for m in lex.named_regex().finditer(text):
         n = lex.named_index()[m.group(1)]
-        atoms.append(Phrase(m.start(), m.end(), n.cameo, n.country, "GOV", "capital", m.group(1)))
+        located = bool(re.search(r"\bin\s+$", text[:m.start()]))
+        code, sector = (n.cameo[:3] + "CVL", "CVL") if located else (n.cameo, "GOV")
+        atoms.append(Phrase(m.start(), m.end(), code, n.country, sector, "capital", m.group(1)))
     # 3. countries (the gazetteer) and demonyms
     places = [(st, en) for st, en in place_res.find_place_mentions(text)]
     resolved = place_res.resolve_places(text, places) if places else []
@@ -194,11 +208,16 @@ def find_phrases(s: Sent) -> list[Phrase]:
                 towns.add(st)
     rx, table = _demonyms()
     for m in rx.finditer(text):
-        iso = table[m.group(1)]
-        kind = "country" if m.group(1) == d.countries[iso].name or m.group(1).endswith("s") else "demonym"
-        atoms.append(Phrase(m.start(), m.end(), iso, iso, "", kind, m.group(1)))
+        iso, form = table[m.group(1)]
+        if form == "plural":  # "Palestinians": the country in CAMEO (PSE), its people in PLOVER (sector CVL)
+            atoms.append(Phrase(m.start(), m.end(), iso, iso, "CVL", "country", m.group(1)))
+        else:
+            atoms.append(Phrase(m.start(), m.end(), iso, iso, "", "country" if form == "name" else "demonym",
+                                m.group(1)))
     # 4. agent nouns
     for m in _agent_regex().finditer(text):
+        if _modifier_only(s, m.start(), m.end()):
+            continue
         role, sector = _agent_table()[re.sub(r"\s+", " ", m.group(1).lower())]
         atoms.append(Phrase(m.start(), m.end(), "---" + role, "---", sector, "agent", m.group(1)))
     out = _merge(s, atoms, place_iso)
@@ -215,18 +234,25 @@ def find_phrases(s: Sent) -> list[Phrase]:
 
 
 _STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
+_DOMESTIC_ROLES = _STATE_ROLES | {"OPP", "ELI"}
+_ORGS = {"IGO", "NGO", "IMG", "ISM"}
+_NON_STATE = _ORGS | {"---"}
 
 
 def _sentence_country(out: list[Phrase]) -> None:
-    """A state agent with no country of its own ("President Bouteflika threatened a curfew in Algiers", "the
-    security chief ... police") belongs to the state when the sentence names exactly one country."""
-    isos = {q.country for q in out if q.kind in ("country", "capital", "place", "demonym") and len(q.country) == 3
-            and q.country not in ("IGO", "NGO", "IMG", "---")}
+    """An agent with no country of its own belongs to the country when the sentence names exactly one (through
+    any actor or place): state organs and domestic politics ("President Bouteflika threatened a curfew in
+    Algiers", "opposition leader Maulana ..."); rebels only when that country's government is in the sentence
+    ("the Mozambique government accepted demands from Shona rebels"), not from a town they attack nor troops
+    they fight (troops serve abroad: "rebels attacked French troops")."""
+    isos = {q.country for q in out if len(q.country) == 3 and q.country not in _NON_STATE}
     if len(isos) != 1:
         return
     iso = isos.pop()
+    state = any(q.country == iso and q.sector == "GOV" for q in out)
     for q in out:
-        if q.kind == "agent" and q.country == "---" and q.code[3:6] in _STATE_ROLES:
+        role = q.code[3:6]
+        if q.kind == "agent" and q.country == "---" and (role in _DOMESTIC_ROLES or role == "REB" and state):
             q.country, q.code = iso, iso + q.code[3:]
 
 
@@ -244,7 +270,30 @@ def _standalone(text: str, st: int, en: int) -> bool:
 
 
 _FORCE_TAIL = re.compile(r"\b(?:troops|forces|peacekeepers|peacekeeping troops|soldiers|aircraft|warplanes|jets|"
-                         r"helicopters|warships|navy|military)$", re.I)
+                         r"helicopters|warships|navy|military)$", re.IGNORECASE)
+
+
+def _modifier_only(s: Sent, start: int, end: int) -> bool:
+    """An agent word used as an adjective names no one: "a military offensive", "a general strike"."""
+    if not s.parsed:
+        return False
+    i = s.tok_at(end - 1)
+    if i < 0:
+        return False
+    t = s.toks[i]
+    return t.pos == "ADJ" and t.dep == "amod" and t.head >= 0 and not start <= s.toks[t.head].start < end \
+        and s.toks[t.head].pos in ("NOUN", "PROPN")
+
+
+def _refine_generic(matched: str, code: str, sector: str) -> tuple[str, str]:
+    """The project dictionary's generic classes are ACLED's, coarser than CAMEO's agents: its "civilians" hold
+    refugees, students and journalists. The coder's own agent noun heading the match decides ("Congolese
+    refugees" -> CODREF, REF)."""
+    head = next((m for m in _agent_regex().finditer(matched) if m.end() == len(matched)), None)
+    if head is None:
+        return code, sector
+    role, own = _agent_table()[re.sub(r"\s+", " ", head.group(1).lower())]
+    return code[:3] + role, own
 
 
 def _organ(d: actor_dict.ActorDictionary, matched: str) -> actor_dict.ActorEntry | None:
@@ -289,53 +338,109 @@ def _merge(s: Sent, atoms: list[Phrase], place_iso: list[tuple[int, int, str]]) 
         if n in used:
             continue
         if p.kind == "agent" and p.country == "---":
-            p = _attach_country(text, kept, n, used, place_iso, p)
+            p = _attach_country(s, kept, n, used, place_iso, p)
         elif p.kind in ("country", "demonym") and n + 1 < len(kept) and kept[n + 1].kind == "agent" \
-                and kept[n + 1].country == "---" and _left_gap_ok(text[p.end:kept[n + 1].start]):
+                and kept[n + 1].country == "---" and _left_gap_ok(s, p.end, kept[n + 1].start):
             continue  # handled when the agent is reached
+        elif p.kind == "demonym" and (shared := _shared_agent(s, kept, n)):
+            p = Phrase(p.start, p.end, p.country + shared[0], p.country, shared[1], "agent", p.text)
         elif p.kind == "demonym":
             p = _demonym_noun(s, p)
             if p is None:
                 continue
+        elif p.kind == "leader" and n + 1 < len(kept) and kept[n + 1].country == p.country \
+                and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[p.end:kept[n + 1].start]):
+            p.end, p.text = kept[n + 1].end, text[p.start:kept[n + 1].end]  # "King Hassan of Morocco"
+            used.add(n + 1)
         out.append(p)
     for k, p in enumerate(out):
         if p.kind == "agent" and p.country == "---" and p.sector in _UNARMED:
-            _victim_country(text, out, k, place_iso)
+            _victim_country(s, out, k, place_iso)
         _locate(s, p)
     return out
 
 
+def _shared_agent(s: Sent, kept: list[Phrase], n: int) -> tuple[str, str] | None:
+    """(role, sector) of the agent noun two coordinated demonyms share: "French and Egyptian warships"."""
+    if n + 1 >= len(kept) or not re.fullmatch(r"\s*(?:,|and|or|, and)\s+", s.text[kept[n].end:kept[n + 1].start]):
+        return None
+    nxt = kept[n + 1]
+    if nxt.kind == "demonym" and n + 2 < len(kept):
+        agent = kept[n + 2]
+        if agent.kind == "agent" and agent.country == "---" and _left_gap_ok(s, nxt.end, agent.start):
+            return agent.code[3:], agent.sector
+    rx, table = _demonyms()
+    m = rx.match(nxt.text)
+    if nxt.kind in ("agent", "named") and nxt.code[3:] and m and table[m.group(1)][1] == "adj":
+        return nxt.code[3:], nxt.sector  # "Egyptian warships" found whole by the dictionary
+    return None
+
+
 _UNARMED = {"CVL", "REF", "JRN", "OPP", "ELI", "AGR", "LAB", "EDU", "BUS"}
+_VICTIMS = {"CVL", "REF", "JRN", "AGR", "LAB", "EDU", "BUS", "MED"}
 _NEAR_IN = re.compile(r"^(?:\s+[\w'-]+){0,6}?\s+(?:in|of|from)\s+(?:the\s+)?$")
 
 
-def _victim_country(text: str, out: list[Phrase], k: int, place_iso: list[tuple[int, int, str]]) -> None:
+def _victim_country(s: Sent, out: list[Phrase], k: int, place_iso: list[tuple[int, int, str]]) -> None:
     """Civilians, refugees, journalists take the country of a place named just after them ("refugees fleeing the
-    civil war in Liberia", "Iraqi civilians" is handled by the demonym)."""
+    civil war in Liberia"), else that of the sentence's scene when it names one ("Iraqi civilians" is handled
+    by the demonym)."""
     p = out[k]
     cands = [(q.start, q.country) for q in out[k + 1:] if q.kind == "country"] + \
             [(st, iso) for st, _en, iso in place_iso if st >= p.end]
-    for st, iso in sorted(cands):
-        if _NEAR_IN.match(text[p.end:st]):
-            p.country, p.code = iso, iso + p.code[3:]
-            return
+    near = [iso for st, iso in sorted(cands) if _NEAR_IN.match(s.text[p.end:st])]
+    scene = _scene_countries(s, out, place_iso) if p.sector in _VICTIMS else set()
+    iso = near[0] if near else scene.pop() if len(scene) == 1 else ""
+    if iso:
+        p.country, p.code = iso, iso + p.code[3:]
 
 
-def _left_gap_ok(gap: str) -> bool:
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|of|across|throughout|around)\s+(?:the\s+)?"
+                       r"(?:[\w-]+\s+){0,4}|^\W*)$")
+
+
+def _scene_countries(s: Sent, out: list[Phrase], place_iso: list[tuple[int, int, str]]) -> set[str]:
+    """The countries where the sentence happens: those of the places and countries it names as locations (a
+    dateline, "in the Gaza Strip", "near the town of Samarra"). Victims with no country of their own are that
+    place's people ("Four children were killed in tank shelling in the Gaza Strip" -> PSE); a capital acting
+    ("against Moscow") is no location."""
+    spans = place_iso + [(q.start, q.end, q.country) for q in out if q.kind == "country" and q.sector != "CVL"]
+    return {iso for st, en, iso in spans if _LOCATIVE.search(s.text[:st]) and not _is_modifier(s, st, en)} - _NON_STATE
+
+
+def _is_modifier(s: Sent, start: int, end: int) -> bool:
+    """A name modifying another word ("mostly Christian eastern Beirut", "its Gulf war"), not a place of its own."""
+    i = s.tok_at(end - 1)
+    if not s.parsed or i < 0:
+        return False
+    t = s.toks[i]
+    return t.dep in ("amod", "compound") and t.head >= 0 and not start <= s.toks[t.head].start < end
+
+
+def _left_gap_ok(s: Sent, start: int, end: int) -> bool:
+    """The words between a country and an agent noun modify the noun ("Lebanon's new President"); no verb
+    ("French warplanes bombed the rebel positions")."""
+    gap = s.text[start:end]
     if not _GAP_LEFT.match(gap) and gap not in (" ", "'s ", "’s "):
         return False
     words = [w.lower() for w in re.findall(r"[A-Za-z][\w.-]*", gap) if w.lower() not in ("s",)]
-    return not any(w in _GAP_STOP for w in words)
+    if any(w in _GAP_STOP for w in words):
+        return False
+    return not (s.parsed and any(start <= t.start < end and t.pos in ("VERB", "AUX") for t in s.toks))
 
 
-def _attach_country(text: str, kept: list[Phrase], n: int, used: set[int], place_iso: list[tuple[int, int, str]],
+_POSS_LEFT = re.compile(r"\b(?:its|their|his|her|our)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+
+
+def _attach_country(s: Sent, kept: list[Phrase], n: int, used: set[int], place_iso: list[tuple[int, int, str]],
                     p: Phrase) -> Phrase:
+    text = s.text
     role = p.code[3:]
     start, end, country = p.start, p.end, ""
     # left: "Israeli Prime Minister", "Lebanon's new President", "European Community foreign ministers"
     for k in range(n - 1, max(-1, n - 3), -1):
         q = kept[k]
-        if q.kind in ("country", "demonym", "named", "leader") and _left_gap_ok(text[q.end:p.start]):
+        if q.kind in ("country", "demonym", "named", "leader") and _left_gap_ok(s, q.end, p.start):
             country, start = q.country, q.start
             if q.kind in ("named", "leader") and not q.code.startswith(q.country):
                 country = q.code[:3]
@@ -343,8 +448,10 @@ def _attach_country(text: str, kept: list[Phrase], n: int, used: set[int], place
             break
         if q.end <= p.start:
             break
-    # right: a leader's name ("President Bill Clinton"), "of Morocco", "in Darfur"
-    if n + 1 < len(kept):
+    # right: a leader's name ("President Bill Clinton"), "of Morocco", "in Darfur"; but "its forces in Lebanon"
+    # are the forces of the pronoun's antecedent, sent to Lebanon
+    owned = bool(_POSS_LEFT.search(text[:p.start]))
+    if n + 1 < len(kept) and not owned:
         q = kept[n + 1]
         gap = text[p.end:q.start]
         if q.kind == "leader" and re.fullmatch(r"\s+(?:[A-Z][\w.'-]*\s+)*", gap):
@@ -355,7 +462,7 @@ def _attach_country(text: str, kept: list[Phrase], n: int, used: set[int], place
             country = q.code[:3] if q.kind == "named" else q.country
             end = q.end
             used.add(n + 1)
-    if not country:
+    if not country and not owned:
         for st, en, iso in place_iso:
             if st >= p.end and _RIGHT_OF.match(text[p.end:st]):
                 country, end = iso, en
@@ -366,10 +473,11 @@ def _attach_country(text: str, kept: list[Phrase], n: int, used: set[int], place
             end = p.end + m.end(1)
     country = country or "---"
     sector = p.sector
-    if re.search(r"\b(?:former|ex-)\s*$", text[max(0, start - 8):start], re.I) and role in ("GOV", "GOVMIL", "LEG"):
+    if re.search(r"\b(?:former|ex-)\s*$", text[max(0, start - 8):start], re.IGNORECASE) and role in ("GOV", "GOVMIL", "LEG"):
         role, sector = "ELI", "ELI"  # a former official is an elite (CAMEO ELI)
-    code = country + role if country not in ("IGO", "NGO", "IMG") or not role else country + role
-    return Phrase(start, end, code, country, sector, "agent", text[start:end])
+    if country in _ORGS and role == "GOV" and p.text.lower().endswith("s"):
+        sector = ""  # "European Community foreign ministers": members speaking as the organisation itself
+    return Phrase(start, end, country + role, country, sector, "agent", text[start:end])
 
 
 def _demonym_noun(s: Sent, p: Phrase) -> Phrase | None:

@@ -2,8 +2,12 @@
 the fallback (the rules backend, or a parse that finds no one).
 
 Parse: subject (or passive agent, or "by X" under a noun trigger) -> source; object, dative, passive subject,
-prepositional object ("against X", "to X", "with X") -> target; "X and Y" gives both; an apposition stands
-for its head; a pronoun subject is the subject of the governing verb ("Hungary said it will support").
+prepositional object ("against X", "to X", "with X", "among X") -> target; "X and Y" gives both; an apposition
+stands for its head; a pronoun subject is the subject (or passive subject: "X was quoted as saying he") of the
+governing verb ("Hungary said it will support"). Under a light verb with an acting subject, "of X" is the
+target ("Israel mounted an invasion of Lebanon"); "by X" under an object is that object's author ("rejected
+calls by Annan"); "the US-led war" -> USA; a country-less object yields to where it is sent ("contributed
+troops to a force in Liberia" -> LBR).
 Word order: the actors just before the trigger (with "X and Y"), the first actors after it; swapped in
 the passive ("was attacked by X").
 """
@@ -14,12 +18,13 @@ from typing import Any
 
 from .cameo_actors import Phrase, Sent
 
-_TARGET_PREPS = {"to", "against", "with", "on", "at", "for", "into", "upon", "toward", "towards", "from", "over"}
+_TARGET_PREPS = {"to", "against", "with", "on", "at", "for", "into", "upon", "toward", "towards", "from", "over",
+                 "among", "between"}
 _GROUP_WORDS = {"group", "member", "members", "some", "one", "number", "hundreds", "thousands", "dozens", "team",
                 "part", "most", "all", "many", "several", "patch", "contingent", "wing", "deployment", "band"}
 _PRON = {"it", "they", "he", "she", "we", "itself", "themselves", "them", "him", "her"}
 _LIGHT = {"launch", "hold", "stage", "make", "carry", "conduct", "mount", "begin", "start", "continue", "organize",
-          "organise", "resort", "pay", "call", "declare", "go", "end", "announce", "stage", "undertake"}
+          "organise", "resort", "pay", "call", "declare", "go", "end", "announce", "undertake"}
 
 _UNARMED = {"CVL", "REF", "JRN", "MED", "AGR", "LAB", "EDU", "BUS"}
 
@@ -67,6 +72,10 @@ def actors_at(s: Sent, phrases: list[Phrase], i: int, depth: int = 0) -> list[Ph
     if not out:
         for c in s.children(i, "compound", "amod", "poss", "nmod"):
             out += [p for p in phrases if c in p.toks and p.kind in ("country", "demonym", "named", "agent")]
+    if not out:  # "the US-led war": the leader of what the noun names
+        for c in s.children(i, "amod"):
+            if s.toks[c].lemma == "lead":
+                out += [p for g in s.children(c) for p in phrases if g in p.toks]
     if not out and (s.toks[i].lemma in _GROUP_WORDS or s.toks[i].text.lower() in _GROUP_WORDS):
         for prep in s.children(i, "prep"):
             if s.toks[prep].lemma == "of":
@@ -75,6 +84,10 @@ def actors_at(s: Sent, phrases: list[Phrase], i: int, depth: int = 0) -> list[Ph
     if all(p.kind == "place" for p in out):  # "Gaza City, Palestinian Territories": the appositive country
         for c in s.children(i, "appos"):
             out += actors_at(s, phrases, c, depth + 1)
+    for k in [k for p in out for k in p.toks]:  # "French and Egyptian warships": the first conjunct modifies
+        h = s.toks[k].head
+        if s.toks[k].dep == "conj" and h >= 0 and s.toks[h].dep in ("amod", "compound"):
+            out += [p for p in phrases if h in p.toks and p not in out]
     conj_from = {i} | {k for p in out for k in p.toks}
     for k in sorted(conj_from):
         for c in s.children(k, "conj"):
@@ -88,6 +101,10 @@ def subject(s: Sent, phrases: list[Phrase], v: int) -> list[Phrase]:
     pron = False
     for _ in range(6):
         if s.children(j, "nsubjpass") and not s.children(j, "agent"):
+            if pron:  # "King Hassan was quoted as saying he would host": the pronoun is the passive subject
+                found = [p for c in s.children(j, "nsubjpass") for p in actors_at(s, phrases, c)]
+                if found:
+                    return found
             if s.toks[j].dep == "ccomp":
                 return []
         for c in s.children(j, "nsubj", "csubj"):
@@ -137,18 +154,24 @@ def parse_roles(s: Sent, phrases: list[Phrase], trig: Any) -> tuple[list[Phrase]
             tgt += actors_at(s, phrases, c)
         elif dep in ("dobj", "dative", "iobj") and c != trig.i:
             tgt += actors_at(s, phrases, c)
+            if s.toks[c].pos == "ADP":  # "providing intelligence to Macedonia": a dative "to" phrase
+                tgt += [p for pobj in s.children(c, "pobj") for p in actors_at(s, phrases, pobj)]
         elif dep == "prep" and s.toks[c].lemma in _TARGET_PREPS:
             for pobj in s.children(c, "pobj"):
                 tgt += actors_at(s, phrases, pobj)
     nouns = [trig.i] + [c for c in s.children(v, "dobj", "attr", "nsubjpass") if c != trig.i]
+    # "Israel mounted its invasion of South Lebanon": with an acting subject, "of X" is the one acted on
+    of_role = tgt if trig.pat.noun and v != trig.i and subject(s, phrases, v) else src
     for n in nouns:
         for c in s.children(n, "prep"):
             lemma = s.toks[c].lemma
             for pobj in s.children(c, "pobj"):
-                if lemma == "by":
+                if lemma == "by" and n == trig.i:
                     src += actors_at(s, phrases, pobj)
+                elif lemma == "by":  # "rejected calls by Kofi Annan": the author of the thing rejected
+                    tgt += actors_at(s, phrases, pobj)
                 elif lemma == "of" and n == trig.i and trig.pat.noun:
-                    src += actors_at(s, phrases, pobj)
+                    of_role += actors_at(s, phrases, pobj)
                 elif lemma in _TARGET_PREPS:
                     tgt += actors_at(s, phrases, pobj)
         if n == trig.i and trig.pat.noun:
@@ -173,15 +196,36 @@ def parse_roles(s: Sent, phrases: list[Phrase], trig: Any) -> tuple[list[Phrase]
         src = []
     if not tgt:
         tgt = _search_target(s, phrases, v, src)
+    if tgt and all(p.country == "---" for p in tgt):
+        tgt = _destination(s, phrases, v, tgt, src) or tgt
     return src, tgt
+
+
+_DEST_PREPS = {"to", "into", "in", "toward", "towards"}
+
+
+def _destination(s: Sent, phrases: list[Phrase], v: int, tgt: list[Phrase], src: list[Phrase]) -> list[Phrase]:
+    """Where a country-less object goes: "contribute troops to a peace-keeping force in Liberia", "strengthened
+    its forces in Lebanon" -> the country named there, not the troops."""
+    heads = [v] + [p.head for p in tgt if p.head >= 0]
+    for h in heads:
+        for prep in s.children(h, "prep"):
+            if s.toks[prep].lemma not in _DEST_PREPS:
+                continue
+            for k in s.subtree(prep):
+                found = [p for p in phrases if k == p.head and p not in src and p.country not in ("---", "")
+                         and p.kind in ("country", "place", "capital")]
+                if found:
+                    return found
+    return []
 
 
 def _search_target(s: Sent, phrases: list[Phrase], v: int, src: list[Phrase]) -> list[Phrase]:
     """An object further down the verb's complements ("threatened to cut off electricity to X")."""
-    frontier = [c for c in s.children(v) if s.toks[c].dep in ("xcomp", "ccomp", "dobj", "prep", "advcl", "acomp",
-                                                                 "attr", "oprd", "dative")]
+    frontier = [c for c in s.children(v) if s.toks[c].dep in ("xcomp", "ccomp", "dobj", "prep", "acomp", "attr",
+                                                                 "oprd", "dative")]
     seen: set[int] = set()
-    for _depth in range(4):
+    for _depth in range(6):
         nxt = []
         for c in frontier:
             if c in seen:
@@ -192,12 +236,12 @@ def _search_target(s: Sent, phrases: list[Phrase], v: int, src: list[Phrase]) ->
                 found = [p for p in actors_at(s, phrases, c) if p not in src]
                 if found:
                     return found
-            nxt += [k for k in s.children(c) if s.toks[k].dep not in ("relcl", "acl", "appos", "punct", "cc")]
+            nxt += [k for k in s.children(c) if s.toks[k].dep not in ("relcl", "acl", "appos", "punct", "cc", "advcl")]
         frontier = nxt
     return []
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def rule_roles(s: Sent, phrases: list[Phrase], trig: Any) -> tuple[list[Phrase], list[Phrase]]:
