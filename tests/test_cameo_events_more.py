@@ -142,3 +142,13 @@ def test_a_recent_year_is_not_history():
     text = "Armenia condemned Turkey over the 2020 massacre in the village."
     assert code(text, published=date(2021, 1, 5)) != []
     assert code(text, published=date(2030, 1, 5)) == []
+
+
+# ------------------------------------------------------------------ who reports an attack
+def test_an_attack_reported_by_a_rights_group_stays_an_attack():
+    ev = code("Soldiers in Nigeria have beaten dozens of students, Amnesty International said.")
+    assert {(e.source, e.root, e.plover) for e in ev} == {("NGAMIL", "18", "ASSAULT")}
+
+
+def test_an_attack_reported_by_a_state_is_its_accusation():
+    assert triples(code("Iran said Iraqi troops shelled its border posts.")) == {("IRN", "IRQMIL", "112")}

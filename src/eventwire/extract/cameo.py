@@ -317,7 +317,7 @@ def _emit(s: Sent, t: lex.Trigger, code: str, pat: lex.Pattern, src: list[Phrase
     tgt = [p for p in tgt if p not in src]
     if any(p.kind != "place" for p in tgt):
         tgt = [p for p in tgt if p.kind != "place"]
-    if code[:2] in _MATERIAL_CONFLICT:  # an attack or blockade on a capital hits its people
+    if t.code[:2] in _MATERIAL_CONFLICT:  # an attack or blockade (done or threatened) on a capital hits its people
         tgt = [replace(p, code=p.country + "CVL", sector="CVL") if p.kind == "capital" else p for p in tgt]
     if not src:
         return []

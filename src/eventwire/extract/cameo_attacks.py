@@ -51,14 +51,16 @@ def reported_attack(s: Sent, phrases: list[Phrase], v: int, code: str, src: list
                      tgt: list[Phrase]) -> tuple[str, list[Phrase], list[Phrase]]:
     """A state or named organisation saying that someone attacked is, in CAMEO, an accusation (112) against
     the attacker; saying that it attacked itself is a claim of responsibility (015). Reports by media,
-    police, medics or unnamed officials leave the attack as it is."""
+    police, medics, non-governmental monitors ("..., Human Rights Watch said") or unnamed officials leave the
+    attack as it is: the reporter is the claim's source, not a party to the conflict."""
     j = v
     while s.toks[j].dep in ("conj", "xcomp", "advcl") and s.toks[j].head >= 0:
         j = s.toks[j].head
     if s.toks[j].dep != "ccomp" or s.toks[j].head < 0 or s.toks[s.toks[j].head].lemma not in CLAIM:
         return code, src, tgt
     rep = [p for p in subject(s, phrases, s.toks[j].head)
-           if p.kind in ("country", "capital", "leader", "named") and p.sector not in ("COP", "MIL", "JRN", "MED")]
+           if p.kind in ("country", "capital", "leader", "named") and p.sector not in ("COP", "MIL", "JRN", "MED")
+           and p.country != "NGO"]
     if not rep or not src:
         return code, src, tgt
     if {p.code for p in src} <= {p.code for p in rep}:
