@@ -92,6 +92,18 @@ def _disorder(r: Report) -> str:
     return r.disorder_type or fam
 
 
+_NOT_NAMED = ("generic:civilians", "generic:unidentified")
+# lethal political violence: one incident is called any of these by different outlets
+_VIOLENT = frozenset(r.sub_event_type for r in taxonomy.SUB_TYPES.values()
+                     if r.event_type in ("Battles", "Explosions/Remote violence")) | {
+    "Attack", "Excessive force against protesters", "Mob violence"}
+
+
+def _side(actor_id: str) -> str:
+    """The side an actor stands for: a state's forces, police and government are one ("state:SYR")."""
+    return ":".join(actor_id.split(":")[:2]) if actor_id.startswith("state:") else actor_id
+
+
 def _level(r: Report) -> int:
     p = _place_of(r)
     if p is None:
@@ -124,6 +136,7 @@ def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
     n = len(reports)
     block, day, sub, etype, a1, a2, fat, art, copy_, level, place, admin1, pub = (np.zeros(n, dtype=np.int64) for _ in range(13))
     exact = np.zeros(n, dtype=bool)
+    named_a, named_b, violent = (np.zeros(n, dtype=bool) for _ in range(3))
     lat, lon = np.zeros(n), np.zeros(n)
     for k, r in enumerate(reports):
         p = _place_of(r)
@@ -134,9 +147,12 @@ def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
         exact[k] = bool(d) and r.date.precision == 1  # type: ignore[union-attr]
         sub[k] = code("sub", r.sub_event_type)
         etype[k] = code("type", taxonomy.family(r.sub_event_type))
-        actors = sorted({x.id for x in (r.actor1, r.actor2) if x is not None})
+        actors = sorted({_side(x.id) for x in (r.actor1, r.actor2) if x is not None})
         a1[k] = code("actor", actors[0]) if actors else -1
         a2[k] = code("actor", actors[1]) if len(actors) > 1 else -1
+        named_a[k] = bool(actors) and not actors[0].startswith(_NOT_NAMED)
+        named_b[k] = len(actors) > 1 and not actors[1].startswith(_NOT_NAMED)
+        violent[k] = r.sub_event_type in _VIOLENT
         fat[k] = r.fatalities
         art[k] = code("article", r.article_id)
         meta = articles.get(r.article_id) or {}
@@ -154,7 +170,7 @@ def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
     return cluster_pairs.Features(ids=[r.id for r in reports], block=block, day=day, lat=lat, lon=lon, level=level,
                                   place=place, admin1=admin1, sub=sub, etype=etype, actor_a=a1, actor_b=a2, fatalities=fat,
                                   article=art, copy=copy_, vectors=mat, embedded=have,
-                                  exact_day=exact, published=pub)
+                                  exact_day=exact, published=pub, named_a=named_a, named_b=named_b, violent=violent)
 
 
 def cluster(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],

@@ -29,11 +29,13 @@ import numpy as np
 DAY_WINDOW = 1  # ACLED day difference allowed between reports of one incident
 MAX_KM = 25.0  # precise places of one incident lie within this distance
 NEAR_KM = 5.0  # counts as the same place
-THRESHOLD = 0.58  # pair score at which two reports are one incident (embeddings)
+AREA_SCORE = 0.5  # place agreement of an admin area and a place inside it
+THRESHOLD = 0.55  # pair score at which two reports are one incident (embeddings)
 LEXICAL_THRESHOLD = 0.50  # the same without embeddings (hashed word vectors give lower cosines)
 AVERAGE_LINK = 0.45  # mean cross-pair score two clusters need to join
 COPY_COSINE = 0.95  # evidence this close, in two near-duplicate articles, is one claim copied
-WEIGHTS = {"text": 0.50, "sub": 0.12, "actor": 0.12, "place": 0.08, "day": 0.06, "count": 0.06, "copy": 0.25}
+WEIGHTS = {"text": 0.50, "sub": 0.12, "actor": 0.12, "place": 0.08, "day": 0.06, "count": 0.06, "copy": 0.25,
+           "day_conflict": 0.30, "count_conflict": 0.06}
 LEXICAL_DIM = 4096
 _CHUNK = 20000
 _WORD = re.compile(r"[a-z0-9]+")
@@ -54,7 +56,7 @@ class Features:
     admin1: np.ndarray  # int id of the admin1 name (-1 none)
     sub: np.ndarray
     etype: np.ndarray  # event type (movements are one type)
-    actor_a: np.ndarray  # the two actors, sorted; -1 none
+    actor_a: np.ndarray  # the two actors' sides (a state's forces and government are one side), sorted; -1 none
     actor_b: np.ndarray
     fatalities: np.ndarray
     article: np.ndarray
@@ -63,6 +65,9 @@ class Features:
     embedded: bool
     exact_day: np.ndarray | None = None  # bool: the day is stated (time precision 1), not the news-day fallback
     published: np.ndarray | None = None  # int ordinal of the article's publication day, -1 unknown
+    named_a: np.ndarray | None = None  # bool: actor_a is an identified armed or political actor (not civilians,
+    named_b: np.ndarray | None = None  # not an unidentified armed group)
+    violent: np.ndarray | None = None  # bool: a lethal political-violence sub-type (battle, strike, bombing, attack)
 
 
 def lexical_vectors(texts: list[str], dim: int = LEXICAL_DIM) -> np.ndarray:
@@ -113,18 +118,40 @@ def place_terms(f: Features, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     towns = (li == 0) & (lj == 0)
     same_admin = (f.admin1[i] == f.admin1[j]) & (f.admin1[i] >= 0)
     area = ((li == 1) | (lj == 1)) & (li < 2) & (lj < 2)
-    compatible = np.where(towns, dist <= MAX_KM, np.where(area, same_admin | (f.place[i] == f.place[j]), True))
+    # an area holds a town in it, or around it (a region or district whose centre is near the town: Eastern
+    # Ghouta and Damascus, a city and the province named after it)
+    compatible = np.where(towns, dist <= MAX_KM,
+                          np.where(area, same_admin | (f.place[i] == f.place[j]) | (dist <= MAX_KM), True))
     score = np.where(towns, np.where((f.place[i] == f.place[j]) | (dist <= NEAR_KM), 1.0, 0.5),
-                     np.where(area, 0.0, -0.5))
+                     np.where(area, AREA_SCORE, -0.5))
     return compatible, score
 
 
 def actor_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """+1 when the pairs share an actor, -1 when both name actors and share none, 0 when one names none."""
+    """+1 when the pairs share an actor, -1 when both name identified actors and share none of them, else 0.
+
+    Sides, not names: a state's forces and its government are one side. Civilians and unidentified armed groups
+    never disagree with a named actor: outlets name the perpetrator later, or only the victims.
+    """
     ai, bi, aj, bj = f.actor_a[i], f.actor_b[i], f.actor_a[j], f.actor_b[j]
     shared = (((ai == aj) | (ai == bj)) & (ai >= 0)) | (((bi == aj) | (bi == bj)) & (bi >= 0))
-    both = ((ai >= 0) | (bi >= 0)) & ((aj >= 0) | (bj >= 0))
-    return np.where(shared, 1.0, np.where(both, -1.0, 0.0))
+    if f.named_a is None or f.named_b is None:
+        both = ((ai >= 0) | (bi >= 0)) & ((aj >= 0) | (bj >= 0))
+        return np.where(shared, 1.0, np.where(both, -1.0, 0.0))
+    nai, nbi, naj, nbj = f.named_a[i], f.named_b[i], f.named_a[j], f.named_b[j]
+    shared_named = (((ai == aj) & nai & naj) | ((ai == bj) & nai & nbj) | ((bi == aj) & nbi & naj)
+                    | ((bi == bj) & nbi & nbj))
+    both = (nai | nbi) & (naj | nbj)
+    return np.where(shared, 1.0, np.where(both & ~shared_named, -1.0, 0.0))
+
+
+def sub_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """1 for the same sub-event type; 0.5 for the same event type, or two kinds of lethal violence (outlets call
+    one strike an air strike, a shelling, an attack or a clash); 0 otherwise."""
+    near = f.etype[i] == f.etype[j]
+    if f.violent is not None:
+        near = near | (f.violent[i] & f.violent[j])
+    return np.where(f.sub[i] == f.sub[j], 1.0, np.where(near, 0.5, 0.0))
 
 
 def count_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -155,6 +182,11 @@ def day_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return np.where(same, 1.0, np.where(f.exact_day[i] & f.exact_day[j], -1.0, 0.0))
 
 
+def _signed(term: np.ndarray, agree: float, conflict: float) -> np.ndarray:
+    """A term in [-1, 1] weighted by ``agree`` when positive and by ``conflict`` when negative."""
+    return np.where(term >= 0, agree * term, conflict * term)
+
+
 def score_pairs(f: Features, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(score, compatible) of candidate pairs, computed in chunks to bound memory."""
     scores = np.zeros(len(i), dtype=np.float32)
@@ -165,8 +197,9 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
         text = np.einsum("ij,ij->i", f.vectors[a], f.vectors[b])
         ok, place = place_terms(f, a, b)
         copy = (f.copy[a] == f.copy[b]) & (f.article[a] != f.article[b])
-        scores[s:s + _CHUNK] = (w["text"] * text + w["sub"] * np.where(f.sub[a] == f.sub[b], 1.0, np.where(f.etype[a] == f.etype[b], 0.5, 0.0)) + w["actor"] * actor_term(f, a, b)
-                                + w["place"] * place + w["day"] * day_term(f, a, b) + w["count"] * count_term(f, a, b)
+        scores[s:s + _CHUNK] = (w["text"] * text + w["sub"] * sub_term(f, a, b) + w["actor"] * actor_term(f, a, b)
+                                + w["place"] * place + _signed(day_term(f, a, b), w["day"], w["day_conflict"])
+                                + _signed(count_term(f, a, b), w["count"], w["count_conflict"])
                                 + w["copy"] * copy)
         # one article's reports of different days are different incidents (e.g. a total split per day)
         compat[s:s + _CHUNK] = ok & ~((f.article[a] == f.article[b]) & (f.day[a] != f.day[b]))

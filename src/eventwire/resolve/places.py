@@ -64,6 +64,7 @@ _COMMA_TAIL = re.compile(r"^\s*,\s*((?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z]{2,3}
 _NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|north of|south of|east of|west of|"
                    r"northeast of|northwest of|southeast of|southwest of|km from|miles from)\s+(?:the\s+)?$", re.I)
 _BROAD = frozenset({"country", "adm1", "region"})
+_ADMIN_OF = re.compile(r"\b(?:province|governorate|state|region|district|county|prefecture)\s+of\s+(?:the\s+)?$", re.I)
 
 
 @dataclass
@@ -177,6 +178,9 @@ class _Doc:
                 group.seats = _seats(group.cands, self.text[end:end + 16])
             group.idx.append(i)
             self.of_span.append(group)
+            if group.seats and (_ADMIN_OF.search(self.text[max(0, start - 30):start])
+                                or not _seats(group.cands, self.text[end:end + 16])):
+                group.seats = frozenset()  # "the province of Idlib" / "Idlib province" somewhere: the area is meant
             after = self.text[end:end + 40]
             if _METONYMY.match(after):
                 group.metonymy = True
