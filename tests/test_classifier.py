@@ -136,3 +136,45 @@ def test_cross_validation_trains_on_project_snippets_but_scores_only_dataset_ite
     model = classifier.fit(texts + extra.texts, labels + extra.labels, np.vstack([vecs, extra.vectors]),
                            label_set=["A", "B", "C", "D"], extra=[False] * len(texts) + [True] * 4)
     assert [p for p, _ in model.predict(extra.texts, extra.vectors)] == ["D"] * 4
+
+
+def test_char_ngrams_stay_inside_padded_words():
+    grams = classifier.char_terms("Riot, riots!")
+    assert grams[:3] == [" ri", "rio", "iot"] and " riot" in grams and "riot " in grams
+    assert all(g in " riot " or g in " riots " for g in grams)  # no n-gram spans two words
+    assert {len(g) for g in grams} == set(classifier.CHAR_NGRAMS)
+    assert classifier.char_terms("") == []
+
+
+def test_dual_ridge_equals_primal_ridge_with_a_free_bias():
+    rng = np.random.default_rng(3)
+    y = rng.integers(0, 4, 12)
+    w = rng.uniform(0.5, 2.0, 12)
+    wide = rng.normal(size=(12, 40))  # more features than items: solved in the dual
+    dual_w, dual_b = classifier._fit_ridge(wide, y, 4, 0.7, w)
+    # primal normal equations with an unpenalised bias column
+    x1 = np.hstack([wide, np.ones((12, 1))])
+    reg = 0.7 * np.eye(41)
+    reg[-1, -1] = 0.0
+    solved = np.linalg.solve((x1 * w[:, None]).T @ x1 + reg, (x1 * w[:, None]).T @ (np.eye(4)[y] * 2 - 1))
+    np.testing.assert_allclose(dual_w, solved[:-1], atol=1e-8)
+    np.testing.assert_allclose(dual_b, solved[-1], atol=1e-8)
+    narrow_w, narrow_b = classifier._fit_ridge(wide[:, :5], y, 4, 0.7, w)  # primal path
+    x1 = np.hstack([wide[:, :5], np.ones((12, 1))])
+    reg = 0.7 * np.eye(6)
+    reg[-1, -1] = 0.0
+    solved = np.linalg.solve((x1 * w[:, None]).T @ x1 + reg, (x1 * w[:, None]).T @ (np.eye(4)[y] * 2 - 1))
+    np.testing.assert_allclose(narrow_w, solved[:-1], atol=1e-8)
+    np.testing.assert_allclose(narrow_b, solved[-1], atol=1e-8)
+
+
+def test_shipped_model_uses_character_ngrams_and_stays_small():
+    model = classifier.load()
+    assert CARD["params"]["char_scale"] > 0 and len(model.char_vocab) == len(model.char_idf) > 1000
+    assert model.weights.shape[0] == 384 + len(classifier.CUES) + len(model.vocab) + len(model.char_vocab)
+    assert (classifier.MODEL_DIR / classifier.WEIGHTS).stat().st_size < 4_000_000
+    # a character n-gram of a word seen in training moves the scores: the block is wired in
+    texts = ["stone pelting"]
+    vec = np.zeros((1, 384), dtype=np.float32)
+    with_chars = model.features(texts, vec)
+    assert np.abs(with_chars[0, -len(model.char_vocab):]).sum() > 0

@@ -67,9 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / classifier.WEIGHTS).write_bytes(data)
     card = {
-        "model": "event-type classifier: class-balanced ridge classifier over all-MiniLM-L6-v2 embeddings, "
-                 "cue-lexicon counts and TF-IDF uni/bigrams (softmax of scores), blended 60/40 with embedding "
-                 "nearest-centroid",
+        "model": classifier.DESCRIPTION,
         "weights": classifier.WEIGHTS,
         "weights_sha256": hashlib.sha256(data).hexdigest(),
         "embedding_model": {"package": embed.PIN, "model_safetensors_sha256": embed.WEIGHTS_SHA256},
@@ -77,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
             "dataset": "CASE 2021 Shared Task 2 test set with labels (emerging-welfare/case-2021-shared-task, "
                        "commit 450624242395a2752da9ccd11b4022d3c08f17a7), dev half only",
             "file": DATA_FILE, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "n": len(texts),
-            "note": "the snippets are not shipped; the .npz holds weights, a term vocabulary (df >= 2) and idf"},
+            "note": "the snippets are not shipped; the .npz holds weights, a word-term and a character n-gram "
+                    "vocabulary (df >= 2) and their idf"},
             {"dataset": "eventwire project-written snippets (from ACLED's sub-event definitions)",
              "file": f"src/eventwire/data/training/{classifier.SNIPPETS}",
              "sha256": hashlib.sha256(extra_file.read_bytes()).hexdigest(), "n": len(extra.texts),

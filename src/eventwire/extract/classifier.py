@@ -1,8 +1,10 @@
 """Event-type classifier over sentence embeddings: the 30 CASE 2021 labels (25 ACLED sub-event types + 5).
 
 Features: the all-MiniLM-L6-v2 vector (:mod:`eventwire.embed`), counts of a project-authored cue
-lexicon (:data:`CUES`, written from ACLED's sub-event definitions) and TF-IDF word uni- and bigrams.
-A ridge (weighted least-squares, one-vs-rest, class-balanced) classifier over them, its scores
+lexicon (:data:`CUES`, written from ACLED's sub-event definitions), TF-IDF word uni- and bigrams and
+TF-IDF character 3-5-grams inside words (:func:`char_terms`).
+A ridge (weighted least-squares, one-vs-rest, class-balanced; solved in the dual when features
+outnumber items) classifier over them, its scores
 turned into probabilities by a softmax, is blended 60/40 with a nearest-centroid classifier on the
 embedding alone. Training (:func:`fit`, used by ``tools/train_classifier.py`` and the
 ``case2021-task2`` scorer) is one linear solve; everything is plain numpy.
@@ -37,6 +39,9 @@ from ..errors import ModelIntegrityError
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 WEIGHTS = "event_type_classifier.npz"
+DESCRIPTION = ("event-type classifier: class-balanced ridge classifier over all-MiniLM-L6-v2 embeddings, cue-lexicon "
+               "counts, TF-IDF word uni/bigrams and TF-IDF character 3-5-grams within words (softmax of scores), "
+               "blended 60/40 with embedding nearest-centroid")
 CARD = "event_type_classifier.json"
 TRAINING_DIR = Path(__file__).resolve().parent.parent / "data" / "training"
 SNIPPETS = "event_type_snippets.jsonl"
@@ -104,11 +109,13 @@ CUES: dict[str, str] = {
 }
 _CUE_RE = [re.compile(r"\b(?:" + pattern + ")", re.I) for pattern in CUES.values()]
 _WORD = re.compile(r"[a-z][a-z'\-]+")
+CHAR_NGRAMS = (3, 4, 5)
 
 DEFAULT_PARAMS: dict[str, float] = {
     "emb_scale": 1.0,
     "cue_scale": 0.2,
     "lex_scale": 0.5,
+    "char_scale": 0.5,  # TF-IDF character 3-5-grams within words (each word padded with spaces)
     "min_df": 2,
     "l2": 0.6,
     "class_balance": 1.0,  # sample weight (mean count / count of the item's label) ** class_balance
@@ -126,6 +133,37 @@ def sha256_bytes(data: bytes) -> str:
 def terms(text: str) -> list[str]:
     words = _WORD.findall(text.lower())
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def char_terms(text: str) -> list[str]:
+    """Character 3- to 5-grams inside each word, the word padded with a space on both sides
+    (" riot " gives " ri", "rio", "iot", "ot ", " rio", …): spelling variants and inflections share them."""
+    out = []
+    for word in _WORD.findall(text.lower()):
+        padded = f" {word} "
+        for n in CHAR_NGRAMS:
+            out += [padded[i:i + n] for i in range(max(1, len(padded) - n + 1))]
+    return out
+
+
+def _tfidf(docs: Sequence[list[str]], index: dict[str, int], idf: np.ndarray) -> np.ndarray:
+    """Rows of log(1 + count) × idf over ``index``, L2-normalised."""
+    out = np.zeros((len(docs), len(index)), dtype=np.float32)
+    for i, doc in enumerate(docs):
+        for term, n in Counter(doc).items():
+            j = index.get(term)
+            if j is not None:
+                out[i, j] = np.log1p(n) * idf[j]
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.maximum(norms, 1e-12)
+
+
+def _vocabulary(docs: Sequence[list[str]], min_df: float) -> tuple[list[str], np.ndarray]:
+    """Terms in at least ``min_df`` documents (sorted) and their smoothed idf."""
+    df = Counter(t for doc in docs for t in set(doc))
+    vocab = sorted(t for t, c in df.items() if c >= min_df)
+    idf = np.array([np.log((1 + len(docs)) / (1 + df[t])) + 1 for t in vocab], dtype=np.float32)
+    return vocab, idf
 
 
 def cue_counts(texts: Sequence[str]) -> np.ndarray:
@@ -151,24 +189,26 @@ class EventTypeModel:
     bias: np.ndarray
     centroids: np.ndarray  # (n_labels, 384), unit length
     params: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_PARAMS))
+    char_vocab: list[str] = field(default_factory=list)
+    char_idf: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
 
     def __post_init__(self) -> None:
         self._index = {t: i for i, t in enumerate(self.vocab)}
+        self._char_index = {t: i for i, t in enumerate(self.char_vocab)}
 
     def tfidf(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), len(self.vocab)), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for term, n in Counter(terms(text)).items():
-                j = self._index.get(term)
-                if j is not None:
-                    out[i, j] = np.log1p(n) * self.idf[j]
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.maximum(norms, 1e-12)
+        """Word uni- and bigram TF-IDF rows."""
+        return _tfidf([terms(t) for t in texts], self._index, self.idf)
+
+    def char_tfidf(self, texts: Sequence[str]) -> np.ndarray:
+        """Character 3-5-gram TF-IDF rows."""
+        return _tfidf([char_terms(t) for t in texts], self._char_index, self.char_idf)
 
     def features(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
         p = self.params
         return np.hstack([vectors * p["emb_scale"], cue_counts(texts) * p["cue_scale"],
-                          self.tfidf(texts) * p["lex_scale"]]).astype(np.float32)
+                          self.tfidf(texts) * p["lex_scale"],
+                          self.char_tfidf(texts) * p.get("char_scale", 0.0)]).astype(np.float32)
 
     def proba(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
         """(n, n_labels) probabilities; ``vectors`` are the texts' embeddings (computed when None)."""
@@ -194,7 +234,8 @@ class EventTypeModel:
         """A byte-reproducible .npz (fixed zip timestamps), so retraining gives the same sha256."""
         arrays = {"labels": np.array(self.labels), "vocab": np.array(self.vocab, dtype=str),
                   "idf": self.idf.astype(np.float32), "weights": self.weights.astype(np.float32),
-                  "bias": self.bias.astype(np.float32), "centroids": self.centroids.astype(np.float32)}
+                  "bias": self.bias.astype(np.float32), "centroids": self.centroids.astype(np.float32),
+                  "char_vocab": np.array(self.char_vocab, dtype=str), "char_idf": self.char_idf.astype(np.float32)}
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for name, arr in arrays.items():
@@ -208,8 +249,11 @@ class EventTypeModel:
     @classmethod
     def from_bytes(cls, data: bytes, params: dict[str, float]) -> EventTypeModel:
         with np.load(io.BytesIO(data), allow_pickle=False) as z:
+            char_vocab = [str(x) for x in z["char_vocab"]] if "char_vocab" in z.files else []
+            char_idf = z["char_idf"] if "char_idf" in z.files else np.zeros(0, dtype=np.float32)
             return cls(labels=[str(x) for x in z["labels"]], vocab=[str(x) for x in z["vocab"]], idf=z["idf"],
-                       weights=z["weights"], bias=z["bias"], centroids=z["centroids"], params=dict(params))
+                       weights=z["weights"], bias=z["bias"], centroids=z["centroids"], params=dict(params),
+                       char_vocab=char_vocab, char_idf=char_idf)
 
 
 def load(folder: Path = MODEL_DIR) -> EventTypeModel:
@@ -251,14 +295,23 @@ def single_blas_thread():  # noqa: ANN201 - kept for callers; see eventwire.blas
 
 def _fit_ridge(x: np.ndarray, y: np.ndarray, n_labels: int, l2: float,
                sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """One-vs-rest weighted least squares on +-1 targets, L2 on the weights, free bias: one linear solve."""
-    x = np.hstack([x.astype(np.float64), np.ones((len(x), 1))])
+    """One-vs-rest weighted least squares on +-1 targets, L2 on the weights, free bias: one linear solve.
+
+    The free bias is handled exactly by centring features and targets on their weighted means. With
+    more features than items (the character n-grams make about 20k) the solve is in the dual:
+    ``W = Xc' (D Xc Xc' + l2 I)^-1 D Tc``, an items × items system, the same solution as the primal."""
+    x = x.astype(np.float64)
     targets = np.eye(n_labels)[y] * 2.0 - 1.0
-    xw = x if sample_weight is None else x * np.asarray(sample_weight, dtype=np.float64)[:, None]
-    gram = xw.T @ x + l2 * np.eye(x.shape[1])
-    gram[-1, -1] -= l2
-    solved = np.linalg.solve(gram, xw.T @ targets)
-    return solved[:-1], solved[-1]
+    w = np.ones(len(x)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    x_mean = w @ x / w.sum()
+    t_mean = w @ targets / w.sum()
+    xc, tc = x - x_mean, targets - t_mean
+    if xc.shape[1] <= xc.shape[0]:
+        weights = np.linalg.solve((xc * w[:, None]).T @ xc + l2 * np.eye(xc.shape[1]), (xc * w[:, None]).T @ tc)
+    else:
+        alpha = np.linalg.solve(w[:, None] * (xc @ xc.T) + l2 * np.eye(len(xc)), w[:, None] * tc)
+        weights = xc.T @ alpha
+    return weights, t_mean - x_mean @ weights
 
 
 def sample_weights(y: np.ndarray, n_labels: int, balance: float, extra: np.ndarray | None = None,
@@ -281,15 +334,17 @@ def fit(texts: Sequence[str], labels: Sequence[str], vectors: np.ndarray, *, lab
     y = np.array([label_list.index(lab) for lab in labels])
     flags = None if extra is None else np.asarray(extra, dtype=bool)
     weights_i = sample_weights(y, len(label_list), p["class_balance"], flags, p["extra_weight"])
-    df = Counter(t for text in texts for t in set(terms(text)))
-    vocab = sorted(t for t, c in df.items() if c >= p["min_df"])
-    idf = np.array([np.log((1 + len(texts)) / (1 + df[t])) + 1 for t in vocab], dtype=np.float32)
+    vocab, idf = _vocabulary([terms(t) for t in texts], p["min_df"])
+    char_vocab, char_idf = ([], np.zeros(0, dtype=np.float32))
+    if p.get("char_scale", 0.0):
+        char_vocab, char_idf = _vocabulary([char_terms(t) for t in texts], p["min_df"])
     centroids = np.zeros((len(label_list), vectors.shape[1]), dtype=np.float32)
     for k in range(len(label_list)):
         if np.any(y == k):
             c = vectors[y == k].mean(axis=0)
             centroids[k] = c / max(float(np.linalg.norm(c)), 1e-12)
-    model = EventTypeModel(label_list, vocab, idf, np.zeros((0, 0)), np.zeros(0), centroids, p)
+    model = EventTypeModel(label_list, vocab, idf, np.zeros((0, 0)), np.zeros(0), centroids, p,
+                           char_vocab=char_vocab, char_idf=char_idf)
     with single_blas_thread():
         weights, bias = _fit_ridge(model.features(texts, vectors), y, len(label_list), p["l2"], weights_i)
     model.weights, model.bias = weights.astype(np.float32), bias.astype(np.float32)
