@@ -73,7 +73,11 @@ def main(argv: list[str] | None = None) -> int:
             "note": "all dev records with a verb; adjudicated RELABEL records weigh "
                     f"{el.GOLD_WEIGHT}, single-annotator ones 1; the sentences are not shipped"}],
         "params": {"l2": lm.L2, "threshold": lm.THRESHOLD, "second": lm.SECOND, "gold_weight": el.GOLD_WEIGHT,
-                   "label": "a candidate is positive when at least half its tokens are gold LOCATION tokens"},
+                   "label": "a candidate is positive when at least half its tokens are gold LOCATION tokens",
+                   "coord": lm.COORD, "inner": lm.INNER,
+                   "rules": "a chosen place gives way to a candidate inside it (X in/of/, Y; Y's X) reaching inner; "
+                            "candidates coordinated with a chosen one (parse conj or 'and'/'or') join at coord; a "
+                            "container of a chosen place is never a second one"},
         "n_features": {kind: len(m.names) for kind, m in models.items()},
         "kfold": {"k": args.k, "grouped_by": "sentence text (sha256 mod k)", **figures},
         "trainer": "tools/train_event_location.py",

@@ -69,7 +69,8 @@ def examples(record: dict, article: Article) -> dict[str, Any]:
     lf.featurize(article, sent, trigger, cands, rule_choice=rule)
     return {"rule": sorted({k for m in rule for k in span_tokens(record, m.start, m.end)}),
             "cands": [{"tokens": span_tokens(record, c.start, c.end), "feats": c.feats, "start": c.start,
-                       "end": c.end} for c in cands]}
+                       "end": c.end, "coord": [list(x) for x in c.coord],
+                       "within": [list(x) for x in c.within]} for c in cands]}
 
 
 def _code_digest() -> str:
@@ -149,7 +150,9 @@ def predicted_tokens(ex: dict, model: Any) -> set[int]:
 
     cands = [SimpleNamespace(**c) for c in ex["cands"] if c["tokens"]]
     probs = model.scores([c.feats for c in cands])
-    return {k for c in select(cands, probs, model.threshold, model.second) for k in c.tokens}
+    return {k for c in select(cands, probs, model.threshold, model.second, getattr(model, "coord", None),
+                                  getattr(model, "inner", None))
+            for k in c.tokens}
 
 
 def kind_of(nlp_name: str) -> str:

@@ -272,19 +272,44 @@ def locate(article: Article, sent: Span, trigger: Span, places: list[Mention], *
     lf.featurize(article, sent, trigger, cands, rule_choice=rule)
     probs = chosen_model.scores([c.feats for c in cands])  # type: ignore[attr-defined]
     return [Mention(article.id, c.start, c.end, c.text, "place", c.label or "GPE", "", c.origin or "model")
-            for c in select(cands, probs, chosen_model.threshold, chosen_model.second)]  # type: ignore[attr-defined]
+            for c in select(cands, probs, chosen_model.threshold, chosen_model.second,  # type: ignore[attr-defined]
+                            getattr(chosen_model, "coord", None), getattr(chosen_model, "inner", None))]
 
 
-def select(cands: list, probs, threshold: float, second: float) -> list:
+def select(cands: list, probs, threshold: float, second: float, coord: float | None = None,
+           inner: float | None = None) -> list:
     """The best candidate when it reaches ``threshold``, then any other reaching ``second``; a candidate
-    overlapping a better one is dropped."""
+    overlapping a better one, or naming the container of a chosen one ("Manger Square in nearby
+    Bethlehem"), is dropped. With ``inner``, a chosen container gives way to the best place named inside it
+    ("al-Tijara neighbourhood in central Damascus", its ``within`` spans) that reaches ``inner``. With
+    ``coord``, a candidate in one list with a chosen one ("Jumla and Diwan villages", its ``coord`` spans)
+    joins it when it reaches ``coord``."""
     order = sorted(range(len(cands)), key=lambda k: -probs[k])
     out: list = []
+
+    def inside(c, o) -> bool:  # c names a place inside o
+        return (o.start, o.end) in {tuple(s) for s in getattr(c, "within", ())}
+
     for k in order:
         if probs[k] < (second if out else threshold):
             break
         c = cands[k]
-        if any(o.start < c.end and c.start < o.end for o in out):
+        if any(o.start < c.end and c.start < o.end for o in out) or any(inside(o, c) for o in out):
             continue
+        if not out and inner is not None:
+            c = next((cands[j] for j in order if probs[j] >= inner and inside(cands[j], c)), c)
         out.append(c)
+    if coord is not None and out:
+        grew = True
+        while grew:
+            grew = False
+            spans = {tuple(s) for o in out for s in getattr(o, "coord", ())}
+            for k in order:
+                c = cands[k]
+                if probs[k] < coord or c in out or (c.start, c.end) not in spans:
+                    continue
+                if any(o.start < c.end and c.start < o.end for o in out):
+                    continue
+                out.append(c)
+                grew = True
     return sorted(out, key=lambda c: c.start)

@@ -27,7 +27,8 @@ PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "aroun
          "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "out", "via", "since",
          "about", "like", "than", "including"}
 _NEXT_WORDS = {"'s", "’s", ",", ".", "-", "province", "city", "district", "region", "town", "village", "villages",
-               "area", "governorate", "state", "county", "border", "camp", "hospital", "school", "street", "road",
+               "area", "neighbourhood", "neighborhood", "valley", "crossing", "outpost", "museum", "palace", "suburb",
+               "quarter", "checkpoint", "market", "bridge", "station", "hotel", "governorate", "state", "county", "border", "camp", "hospital", "school", "street", "road",
                "river", "said", "and", "forces", "troops", "government", "police", "army", "(", "on", "in", "to",
                "near", "countryside", "airport", "base", "prison", "mosque", "square", "university", "refugee"}
 _CONNECT = {"al", "el", "ad", "as", "ar", "an", "ash", "at", "az", "bin", "ibn", "abu", "de", "del", "la", "le",
@@ -56,6 +57,8 @@ class Candidate:
     label: str
     origin: str
     feats: dict[str, float] = field(default_factory=dict)
+    coord: list[tuple[int, int]] = field(default_factory=list)  # spans of the candidates coordinated with it
+    within: list[tuple[int, int]] = field(default_factory=list)  # spans of the candidates naming its container
 
 
 def _tokens_in(article: Article, start: int, end: int, pool: list[int]) -> list[int]:
@@ -137,7 +140,36 @@ def candidates(article: Article, sent: Span, places: list[Mention]) -> list[Cand
         else:
             flush()
     flush()
+    _merge(article.text, out, seen)
     return out
+
+
+_GEO_HEADS = {"gulf", "bay", "strait", "straits", "sea", "lake", "cape", "isle", "island", "islands", "gate", "port",
+              "mount", "valley", "republic", "kingdom", "province", "city", "governorate", "district", "state"}
+_COMPASS_ADJ = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"}
+
+
+def _merge(text: str, out: list[Candidate], seen: set[tuple[int, int]]) -> None:
+    """Names the taggers split: "Western| Afghanistan", "Gulf| of |Aden", "Cote| d'Ivoire", "Route| 58"."""
+    extra: list[Candidate] = []
+    by_start = sorted(out, key=lambda c: c.start)
+    for a in by_start:
+        low = a.text.lower()
+        tail = re.match(r" (?:d'|d’)\w+| \d{1,4}\b", text[a.end:a.end + 30])
+        if tail and (tail.group().strip()[:1] == "d" or low in ("route", "highway", "road", "hill")):
+            extra.append(Candidate(a.start, a.end + tail.end(), text[a.start:a.end + tail.end()], "place", a.label,
+                                   "merge"))
+        for b in by_start:
+            if b.start <= a.end or b.start - a.end > 5:
+                continue
+            gap = text[a.end:b.start]
+            if (gap == " " and low in _COMPASS_ADJ) or (gap == " of " and low in _GEO_HEADS and " " not in a.text):
+                extra.append(Candidate(a.start, b.end, text[a.start:b.end], "place", b.label, "merge"))
+    for c in extra:
+        if (c.start, c.end) not in seen:
+            seen.add((c.start, c.end))
+            out.append(c)
 
 
 def featurize(article: Article, sent: Span, trigger: Span, cands: list[Candidate],
@@ -168,6 +200,15 @@ def featurize(article: Article, sent: Span, trigger: Span, cands: list[Candidate
             f["country"] = 1.0
         if _ACTOR_AFTER.match(text[c.end:c.end + 40]):
             f["actor_noun_after"] = 1.0
+        gaz = _gazetteer_info(c.text)
+        if gaz is None:
+            f["gaz=none"] = 1.0
+        elif gaz[0] & _DEMONYM and not gaz[0] & _PRIMARY:
+            f["gaz=demonym"] = 1.0
+        else:
+            f[f"gaz_rank={min(gaz[1], 4)}"] = 1.0
+        if _CONTAINER_OF.search(text[max(sent.start, c.start - 40):c.start]):
+            f["container_of"] = 1.0  # "the village of Ashmi", "the settlements of Arbin"
         if any(abs(s - c.start) < 2 and abs(e - c.end) < 2 for s, e in rule_spans):
             f["rule_choice"] = 1.0
         elif any(s < c.end and c.start < e for s, e in rule_spans):
@@ -228,6 +269,7 @@ def featurize(article: Article, sent: Span, trigger: Span, cands: list[Candidate
                                                  r"(?:north|south|east|west)(?:east|west)? of|close to)\s*(?:the\s+)?",
                                                  text[c.end:o.start]):
                 f["inside_next_cand"] = 1.0
+                c.within.append((o.start, o.end))
                 if not _is_country(c.text) and _is_country(o.text):
                     f["inside_next_country"] = 1.0
             if c.start >= o.end and re.fullmatch(r"\s*(?:,|in|near|at|outside|of|in the (?:city|town|village|province|"
@@ -237,6 +279,7 @@ def featurize(article: Article, sent: Span, trigger: Span, cands: list[Candidate
                 f["contains_prev_cand"] = 1.0
             if o.start >= c.end and re.fullmatch(r"\s*(?:'s|’s)\s*(?:\w+\s+){0,2}", text[c.end:o.start]):
                 f["possessor_of_cand"] = 1.0
+                o.within.append((c.start, c.end))
         if parsed and verb is not None and inside:
             _parse_features(article, f, inside, verb, verb_chain, vlemma)
             heads = [_head(article, _tokens_in(article, o.start, o.end, toks)) for o in cands]
@@ -248,6 +291,14 @@ def featurize(article: Article, sent: Span, trigger: Span, cands: list[Candidate
         elif not parsed:
             f["no_parse"] = 1.0
         c.feats = f
+    placelike = [c for c in cands if c.kind in ("place", "caps") and "actor_noun_after" not in c.feats
+                 and "gaz=demonym" not in c.feats]
+    for c in cands:
+        c.feats[f"nplaces={min(len(placelike), 3)}"] = 1.0
+    _coordinate(article, toks, cands, parsed)
+    for c in cands:
+        if c.coord:
+            c.feats["coordinated_list"] = 1.0
     # the candidate nearest the trigger in the tree, and the nearest after a locative preposition
     dists = [c.feats.get("tree_dist", 99.0) for c in cands]
     for k, c in enumerate(cands):
@@ -327,6 +378,76 @@ _VERBS = {"kill", "capture", "shoot", "detonate", "patrol", "march", "demonstrat
           "protest", "bomb", "shell", "murder", "occur", "begin", "wound", "attack", "continue", "say", "injure"}
 
 _COUNTRY_CACHE: dict[str, bool] = {}
+_GAZ_CACHE: dict[str, tuple[int, int] | None] = {}
+_DEMONYM, _PRIMARY = 1, 4  # automaton flags (eventwire.gazetteer.sources)
+_CONTAINER_OF = re.compile(r"\b(?:city|town|towns|village|villages|province|district|region|area|governorate|"
+                           r"municipality|settlements?|neighbou?rhood|suburb|camp|port|island|capital|state|county|"
+                           r"countryside|outskirts|vicinity)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_NP_LINKS = ("compound", "flat", "amod", "nmod", "nummod")
+
+
+def _gazetteer_info(name: str) -> tuple[int, int] | None:
+    """(flags, rank) of a name in the gazetteer's detection automaton (None when it names no place)."""
+    if name not in _GAZ_CACHE:
+        try:
+            from ..gazetteer.detect import surface_info
+
+            _GAZ_CACHE[name] = surface_info(name)
+        except (ImportError, OSError, RuntimeError, ValueError):
+            _GAZ_CACHE[name] = None
+    return _GAZ_CACHE[name]
+
+
+def _np_path(article: Article, i: int) -> list[tuple[int, str]]:
+    """(token, how the previous token hangs on it) up a name's noun phrase: name-internal links, "the town of
+    X" to 'town', an apposition to its head, a conjunct to the first conjunct."""
+    toks = article.tokens
+    path = [(i, "")]
+    for _ in range(8):
+        t = toks[i]
+        if t.head < 0 or t.head == i:
+            break
+        parent = toks[t.head]
+        if t.dep in _NP_LINKS and parent.pos in ("NOUN", "PROPN") or t.dep in ("conj", "appos"):
+            i, edge = t.head, t.dep
+        elif t.dep == "pobj" and parent.lemma == "of" and parent.head >= 0 and toks[parent.head].lemma in _CONTAINER:
+            i, edge = parent.head, "of"
+        else:
+            break
+        if any(i == j for j, _ in path):
+            break
+        path.append((i, edge))
+    return path
+
+
+def _joined(pa: list[tuple[int, str]], pb: list[tuple[int, str]]) -> bool:
+    """Two names in one coordination: their phrases meet at a token each reaches by a conjunction or is."""
+    ids_b = [j for j, _ in pb]
+    for ia, (tok, _e) in enumerate(pa):
+        if tok in ids_b:
+            ib = ids_b.index(tok)
+            into = {pa[ia][1] if ia else "", pb[ib][1] if ib else ""}
+            return "conj" in into and into <= {"conj", ""}
+    return False
+
+
+def _coordinate(article: Article, toks: list[int], cands: list[Candidate], parsed: bool) -> None:
+    """Fill ``c.coord``: the candidates in one list with ``c`` ("Jumla and Diwan", "Arbin, Hawsh Nasri and
+    Jobar"), by the parse's conjunctions or, without a parse, an "and"/"or" between them."""
+    text = article.text
+    paths: list[list[tuple[int, str]] | None] = []
+    for c in cands:
+        h = _head(article, _tokens_in(article, c.start, c.end, toks)) if parsed else None
+        paths.append(None if h is None else _np_path(article, h))
+    for k, c in enumerate(cands):
+        for j, o in enumerate(cands):
+            if j == k or (o.start < c.end and c.start < o.end):
+                continue
+            gap = text[min(c.end, o.end):max(c.start, o.start)]
+            linear = bool(re.fullmatch(r"\s*(?:and|or|,\s*and|,\s*or)\s*", gap))
+            pk, pj = paths[k], paths[j]
+            if linear or (pk is not None and pj is not None and _joined(pk, pj)):
+                c.coord.append((o.start, o.end))
 
 
 def _is_country(name: str) -> bool:

@@ -24,7 +24,9 @@ WEIGHTS = "event_location.npz"
 CARD = "event_location.json"
 L2 = 5.0
 THRESHOLD = 0.3  # the best candidate is the location when its probability reaches this
-SECOND = 0.7  # a further, non-overlapping candidate must reach this (most events have one place)
+SECOND = 0.9  # a further, non-overlapping candidate not in a list with the first must reach this (rare)
+INNER = 0.1  # a chosen place gives way to a place named inside it ("X neighbourhood in central Y") at this
+COORD = 0.05  # a candidate in one list with a chosen one ("Jumla and Diwan villages") joins it at this
 
 
 @dataclass
@@ -33,6 +35,8 @@ class Model:
     weights: np.ndarray
     threshold: float = THRESHOLD
     second: float = SECOND
+    coord: float | None = COORD
+    inner: float | None = INNER
 
     def __post_init__(self) -> None:
         self.index = {n: i for i, n in enumerate(self.names)}
@@ -58,7 +62,8 @@ def vocabulary(feats: list[dict[str, float]], min_count: int = 3) -> list[str]:
 
 
 def fit(feats: list[dict[str, float]], labels: list[float], sample_weight: list[float] | None = None, *,
-        l2: float = L2, threshold: float = THRESHOLD, second: float = SECOND, iters: int = 25) -> Model:
+        l2: float = L2, threshold: float = THRESHOLD, second: float = SECOND, coord: float | None = COORD,
+        inner: float | None = INNER, iters: int = 25) -> Model:
     """Logistic regression with an L2 penalty (the bias unpenalised), fitted by Newton steps."""
     names = vocabulary(feats)
     index = {n: i for i, n in enumerate(names)}
@@ -82,7 +87,7 @@ def fit(feats: list[dict[str, float]], labels: list[float], sample_weight: list[
         w -= step
         if np.abs(step).max() < 1e-4:
             break
-    return Model(names, w, threshold, second)
+    return Model(names, w, threshold, second, coord, inner)
 
 
 def to_bytes(models: dict[str, Model]) -> bytes:
@@ -91,7 +96,8 @@ def to_bytes(models: dict[str, Model]) -> bytes:
     for kind, m in models.items():
         arrays[f"{kind}_weights"] = m.weights.astype(np.float64)
         arrays[f"{kind}_names"] = np.array(m.names, dtype=str)
-        arrays[f"{kind}_threshold"] = np.array([m.threshold, m.second])
+        arrays[f"{kind}_threshold"] = np.array([m.threshold, m.second, -1.0 if m.coord is None else m.coord,
+                                                -1.0 if m.inner is None else m.inner])
     np.savez(buf, **arrays)  # savez, not savez_compressed: zip timestamps are fixed, bytes stay stable
     return buf.getvalue()
 
@@ -99,8 +105,13 @@ def to_bytes(models: dict[str, Model]) -> bytes:
 def from_bytes(data: bytes) -> dict[str, Model]:
     with np.load(io.BytesIO(data), allow_pickle=False) as z:
         kinds = sorted({k.rsplit("_", 1)[0] for k in z.files})
-        return {kind: Model([str(n) for n in z[f"{kind}_names"]], z[f"{kind}_weights"].copy(),
-                            float(z[f"{kind}_threshold"][0]), float(z[f"{kind}_threshold"][1])) for kind in kinds}
+        out = {}
+        for kind in kinds:
+            th = [float(x) for x in z[f"{kind}_threshold"]]
+            th += [-1.0] * (4 - len(th))  # weights shipped before the list and container rules have neither
+            out[kind] = Model([str(n) for n in z[f"{kind}_names"]], z[f"{kind}_weights"].copy(), th[0], th[1],
+                              th[2] if th[2] >= 0 else None, th[3] if th[3] >= 0 else None)
+        return out
 
 
 @lru_cache(maxsize=1)

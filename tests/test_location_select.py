@@ -1,0 +1,91 @@
+"""The event-location chooser's list and container rules, split-name candidates and weight files."""
+from __future__ import annotations
+
+from types import SimpleNamespace as C
+
+import numpy as np
+
+from eventwire.extract import location_features as lf
+from eventwire.extract import location_model as lm
+from eventwire.extract.location import select
+from eventwire.model import Article, Mention, Span
+
+
+def _spans(picked) -> list[tuple[int, int]]:
+    return [(c.start, c.end) for c in picked]
+
+
+def test_container_gives_way_to_the_place_inside_it():
+    # "al-Tijara neighbourhood in central Damascus": Damascus scores best, al-Tijara lies inside it
+    tijara = C(start=0, end=9, within=[(30, 38)])
+    damascus = C(start=30, end=38, within=[])
+    probs = [0.2, 0.6]
+    assert _spans(select([tijara, damascus], probs, 0.3, 0.7, None, 0.1)) == [(0, 9)]
+    assert _spans(select([tijara, damascus], probs, 0.3, 0.7, None, None)) == [(30, 38)]  # rule off
+    assert _spans(select([tijara, damascus], [0.05, 0.6], 0.3, 0.7, None, 0.1)) == [(30, 38)]  # too unlikely
+
+
+def test_container_of_a_chosen_place_is_not_a_second_location():
+    square = C(start=0, end=13, within=[(26, 35)])
+    town = C(start=26, end=35, within=[])
+    assert _spans(select([square, town], [0.9, 0.8], 0.3, 0.7)) == [(0, 13)]
+
+
+def test_list_members_join_the_chosen_place():
+    a = C(start=0, end=5, coord=[(10, 15), (20, 25)])
+    b = C(start=10, end=15, coord=[(0, 5)])
+    c = C(start=20, end=25, coord=[(0, 5)])
+    other = C(start=40, end=45, coord=[])
+    probs = [0.8, 0.06, 0.2, 0.2]
+    assert _spans(select([a, b, c, other], probs, 0.3, 0.9, 0.05)) == [(0, 5), (10, 15), (20, 25)]
+    assert _spans(select([a, b, c, other], probs, 0.3, 0.9, None)) == [(0, 5)]
+    assert _spans(select([a, b, c, other], [0.8, 0.01, 0.2, 0.2], 0.3, 0.9, 0.05)) == [(0, 5), (20, 25)]
+
+
+def _art(text: str) -> Article:
+    raw = text.encode()
+    return Article(locator="t", kind="txt", raw=raw, raw_sha256="0", body=text, text=text, id="t",
+                   paragraphs=[Span(0, len(text))], language="en")
+
+
+def test_split_names_are_merged_into_one_candidate():
+    from eventwire import nlp
+
+    text = "The Taliban captured Western Afghanistan and ships patrolled the Gulf of Aden near Route 58."
+    art = nlp.annotate(_art(text), "rules")
+    art.mentions = [Mention("t", text.index(w), text.index(w) + len(w), w, "place", "GPE")
+                    for w in ("Afghanistan", "Aden")]
+    cands = lf.candidates(art, Span(0, len(text)), art.mentions)
+    got = {c.text: c for c in cands}
+    assert "Western Afghanistan" in got and "Gulf of Aden" in got and "Route 58" in got
+    assert got["Gulf of Aden"].origin == "merge" and "Aden" in got  # the parts stay candidates too
+    assert not any(c.text.startswith("Aden ") for c in cands)
+
+
+def test_places_joined_by_and_are_one_list_without_a_parse():
+    from eventwire import nlp
+
+    text = "Militants hit the Jumla and Diwan villages in Afrin countryside."
+    art = nlp.annotate(_art(text), "rules")
+    art.mentions = [Mention("t", text.index(w), text.index(w) + len(w), w, "place", "GPE")
+                    for w in ("Jumla", "Diwan", "Afrin")]
+    sent = Span(0, len(text))
+    cands = lf.candidates(art, sent, art.mentions)
+    at = text.index("hit")
+    lf.featurize(art, sent, Span(at, at + 3), cands)
+    by = {c.text: c for c in cands}
+    assert (by["Diwan"].start, by["Diwan"].end) in by["Jumla"].coord
+    assert by["Afrin"].coord == []
+    assert by["Jumla"].feats.get("coordinated_list") == 1.0 and "coordinated_list" not in by["Afrin"].feats
+
+
+def test_rule_thresholds_round_trip_and_old_files_have_none():
+    import io
+
+    model = lm.Model(["bias"], np.array([0.5]), 0.3, 0.9, 0.05, 0.1)
+    back = lm.from_bytes(lm.to_bytes({"parse": model}))["parse"]
+    assert (back.threshold, back.second, back.coord, back.inner) == (0.3, 0.9, 0.05, 0.1)
+    buf = io.BytesIO()  # a weights file from before the list and container rules: two thresholds only
+    np.savez(buf, parse_weights=np.array([0.5]), parse_names=np.array(["bias"]), parse_threshold=np.array([0.3, 0.7]))
+    old = lm.from_bytes(buf.getvalue())["parse"]
+    assert (old.threshold, old.second, old.coord, old.inner) == (0.3, 0.7, None, None)
