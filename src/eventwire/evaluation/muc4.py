@@ -15,13 +15,23 @@ Looting/property destruction        arson when fire is named, else attack
 Battles, protests, strategic dev.   (none)
 =================================  =============
 
-Role fillers come from each mapped report: PerpInd/PerpOrg from actor1's words and the trigger's
-attacker phrases (PerpOrg when the phrase names an organisation in the actor dictionary, PerpInd
-otherwise), Victim/Target from actor2's words and the patient phrases (people are victims, things are
-targets), Weapon from the weapon lexicon (:mod:`eventwire.extract.arguments`). MUC templates pool
-the fillers of the whole message, so once a document yields an incident, every sentence with a
-violent trigger (not negated, future or hypothetical) adds its trigger's argument phrases, and named
-armed groups in such sentences add PerpOrg fillers (``_document_fillers``).
+An attack ACLED codes as an armed clash (the target is armed) is a MUC attack unless the target is a
+military force. MUC templates every specific incident the message tells, also those an ACLED coder skips
+(no place, a past date): sentences with a terrorist-act trigger (bombing, murder, kidnapping, attack,
+killed) add incidents too. Every incident must pass ``muc_relevant``: no combat between armed forces, no
+generic or past-pattern statement ("hundreds have been murdered", "charged with murder"), no weapons
+found, no explosions heard in the distance. A message with one weak mention ("killed", "attacked") and no
+date of its own has no incident. The leading incident type is the most specific one told (bombing,
+kidnapping, arson, attack; an attack with a bomb or dynamite is a bombing).
+
+Role fillers pool the message's incident sentences (``_document_fillers``): the trigger's argument
+phrases (:mod:`eventwire.extract.arguments`), perpetrator and building/vehicle noun phrases by their head
+nouns (``arguments.lexical_roles``), armed organisations by name pattern, by the actor dictionary and by
+acronyms the message defines ("the FMLN (Farabundo Marti National Liberation Front)"), also in sentences
+that claim or blame an act; victims are the people named (MUC's victims are names: "six jesuit priests"
+stands for names told elsewhere), in their longest form in the message; weapons from the lexicon in every
+violent sentence. Perpetrator and victim phrases are cut before a post-modifier ("members of the X" ->
+"members").
 
 Scoring follows GRIT's document-level role-filler evaluation: per document and role, the gold fillers
 are entities (clusters of coreferent mentions, pooled over the document's templates); a predicted
@@ -95,71 +105,262 @@ def predict(doc: dict[str, Any]) -> dict[str, Any]:
 
 def from_article(article: Any) -> dict[str, Any]:
     """Incidents (type, confidence) and role fillers of one processed article."""
-    from ..extract import arguments
-    from ..model import Span
+    from ..extract import triggers
 
-    events = []
-    fillers: dict[str, list[str]] = {r: [] for r in ROLES}
+    text = article.text
+    events: list[tuple[str, float]] = []
+    incident_sents: dict[int, list[tuple[int, int, str]]] = {}  # sentence index -> trigger spans (article offsets)
+    starts = {s.start: i for i, s in enumerate(article.sentences)}
     for rep in sorted(article.reports, key=lambda r: -r.confidence):
-        kind = incident_type(rep.sub_event_type, rep.event_type, rep.sentence)
-        if not kind:
+        sent = rep.evidence[0]
+        at = text.find(rep.trigger, sent.start, sent.end)
+        si = starts.get(sent.start, -1)
+        if at < 0 or si < 0:
+            continue
+        kind = incident_type(rep.sub_event_type, rep.event_type, rep.sentence) or _attack_not_combat(rep)
+        if not kind or not muc_relevant(text[sent.start:sent.end], at - sent.start, at - sent.start + len(rep.trigger), kind):
             continue
         events.append((kind, rep.confidence))
-        sent = rep.evidence[0]
-        at = article.text.find(rep.trigger, sent.start, sent.end)
-        args = arguments.extract(article, sent, Span(at, at + len(rep.trigger))) if at >= 0 else arguments.Arguments()
-        words = lambda s: article.text[s.start:s.end]  # noqa: E731
-        for a in (rep.actor1, *rep.assoc_actor1):
-            if a is not None and a.text:
-                fillers["PerpInd" if a.id.startswith(("generic:", "raw:")) else "PerpOrg"].append(a.text)
-        for s in args.attackers:
-            fillers["PerpOrg" if _names_org(article, s) else "PerpInd"].append(words(s))
-        for s in args.victims:
-            fillers["Victim"].append(words(s))
-        for s in args.targets:
-            fillers["Target"].append(words(s))
-        for a in (rep.actor2, *rep.assoc_actor2):
-            if a is not None and a.text and not a.id.startswith("generic:civilians"):
-                fillers["Victim"].append(a.text)
-        fillers["Weapon"].extend(words(s) for s in args.instruments)
+        incident_sents.setdefault(si, []).append((at, at + len(rep.trigger), kind))
+    # MUC templates every specific incident the message tells, also those an ACLED coder skips (no place, past)
+    for si, sent in enumerate(article.sentences):
+        if si in incident_sents:
+            continue
+        s = text[sent.start:sent.end]
+        for t in triggers.find(s):
+            kind = _scan_kind(t, s)
+            if kind and _asserted(s, t) and muc_relevant(s, t.start, t.end, kind):
+                events.append((kind, min(0.3, t.strength / 3)))
+                incident_sents.setdefault(si, []).append((sent.start + t.start, sent.start + t.end, kind))
+    # one passing mention of a killing or an attack is seldom a message about an incident: MUC's incidents are
+    # told in more than one sentence, or named by a word for a terrorist act
+    if len(incident_sents) == 1 and not any(_STRONG.match(text[a:b]) for trs in incident_sents.values() for a, b, _k in trs):
+        sent = article.sentences[next(iter(incident_sents))]
+        if not _SPECIFIC.search(text[sent.start:sent.end]):
+            events, incident_sents = [], {}
+    # the message's incident type: an attack told with a bomb or dynamite is a bombing, and the most specific
+    # type told leads (a kidnapping or a bombing also tells of attackers and casualties)
+    kinds = {k for trs in incident_sents.values() for _a, _b, k in trs}
+    for si, trs in incident_sents.items():
+        sent = article.sentences[si]
+        if _EXPLOSIVE.search(text[sent.start:sent.end]) and any(k == "attack" for _a, _b, k in trs):
+            kinds.add("bombing")
+    events = [("bombing", max((c for _k, c in events), default=0.0))] * ("bombing" in kinds and not any(
+        k == "bombing" for k, _c in events)) + events
+    events.sort(key=lambda e: _PRIORITY.get(e[0], 9))
+    fillers: dict[str, list[str]] = {r: [] for r in ROLES}
     if events:
-        _document_fillers(article, fillers)
+        _document_fillers(article, incident_sents, fillers)
+    # MUC's perpetrators and victims are short noun phrases: "members", not "members of the FMLN"
+    for role in ("PerpInd", "Victim"):
+        fillers[role] = [_OF_TAIL.sub("", v) for v in fillers[role]]
+    fillers["Target"] = [v for v in fillers["Target"] if not _MILITARY_TARGET.search(v)]
+    if fillers["Victim"]:  # a name as the message gives it in full: "Oqueli" -> "Hector Oqueli Colindres"
+        full = [m.text for m in article.mentions if m.kind == "person"]
+        fillers["Victim"] = [_longest_form(v, full) for v in fillers["Victim"]]
     for role, vals in fillers.items():  # one filler per head noun
         seen: dict[str, str] = {}
-        for v in vals:
+        for v in (x.strip(" \"'()[],.;:") for x in vals):
             seen.setdefault(head(v), v)
         fillers[role] = [v for k, v in seen.items() if k]
     return {"events": events, "fillers": fillers}
 
 
-_ARMED_GROUP = re.compile(r"\b(?:guerrillas?|terrorists?|rebels?|insurgents?|front|army of|commandos?|urban|"
-                          r"responsibility|claimed|members of)\b", re.I)
-_VIOLENT = {"air", "shelling", "suicide", "ied", "grenade", "attack", "kill", "abduct", "loot", "riot", "clash"}
+_PRIORITY = {"bombing": 0, "kidnapping": 1, "arson": 2, "attack": 3}
+_EXPLOSIVE = re.compile(r"\b(?:bombs?|car-bombs?|dynamite|explosives?|explosive devices?|grenades?|explosions?|exploded)\b", re.I)
+_WEAPON_KINDS = {"ied", "grenade", "suicide", "attack", "abduct", "kill", "clash", "riot"}
+_SCAN = {"ied": "bombing", "grenade": "bombing", "suicide": "bombing", "attack": "attack", "abduct": "kidnapping"}
+_ATTACK_WORD = re.compile(r"^(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|storm(?:ed|ing)?)$", re.I)
+_KILLED_WORD = re.compile(r"^(?:killed|wounded|injured)$", re.I)
+# words that name a terrorist act by themselves; "killed", "attacked" also tell of combat and crime
+_STRONG = re.compile(r"^(?:kidnap\w*|abduct\w*|assassinat\w*|murder(?:ed)?|massacre[ds]?|exploded|detonated|went off|"
+                     r"car bombs?|bomb\w*|blew up|dynamit\w*|explosive devices?|set fire to|torched|blast|explosion)$", re.I)
 
 
-def _document_fillers(article: Any, fillers: dict[str, list[str]]) -> None:
-    """MUC templates pool the fillers of the whole message: every sentence with a violent trigger adds
-    the arguments of its triggers (the incident is often told over several sentences, only one of
-    which yields a coded report)."""
-    from ..extract import arguments, modality, triggers
+def _scan_kind(t: Any, s: str) -> str:
+    if t.kind in _SCAN:
+        return _SCAN[t.kind]
+    if t.kind == "riot" and _FIRE.search(t.text):
+        return "arson"
+    if t.kind == "clash" and _ATTACK_WORD.match(t.text):
+        return "attack"
+    if t.kind == "kill" and _KILLED_WORD.match(t.text):
+        return "attack"
+    return ""
+
+
+def _asserted(s: str, t: Any) -> bool:
+    from ..extract import modality
+
+    return modality.classify(s, t.start, t.end).is_event
+
+
+def _attack_not_combat(rep: Any) -> str:
+    """An attack ACLED codes as an armed clash because the target is armed (police, a patrol) is still a
+    MUC attack when the trigger is an attack, not a battle."""
+    if rep.sub_event_type == "Armed clash" and _ATTACK_WORD.match(rep.trigger.split()[0]) and \
+            not (rep.actor2 is not None and rep.actor2.inter in (1, 2, 3)):
+        return "attack"
+    return ""
+
+
+# MUC's incidents: specific terrorist acts against civilian, government or infrastructure targets.
+_COMBAT = re.compile(r"\b(?:combat|clash(?:es|ed)?|fighting|skirmish\w*|battles?|enemy|(?:guerrilla|rebel|fmln|military|army) "
+                     r"(?:positions|columns?|strongholds?|camps?|concentrations?)|air force|warplanes?|gunships?|"
+                     r"a-37|combat planes?|helicopters?|casualties on|killed in action|offensive|troops? (?:killed|wounded)|"
+                     r"battalions?|brigades?|infantry|garrisons?|joint chiefs|high command|military convoy|border patrol|"
+                     r"(?:guerrillas?|terrorists?|rebels?|insurgents?) (?:was|were) (?:killed|wounded|captured)|"
+                     r"\d+ (?:guerrillas?|terrorists?|rebels?|insurgents?) (?:killed|wounded|dead)|"
+                     r"(?:soldiers|troops|paratroopers|servicemen|enemy|army|battalion)\b[^.;]{0,40}\b(?:killed|wounded|"
+                     r"died|casualties)|(?:killed|wounded|casualties)\b[^.;]{0,40}\b(?:soldiers|troops|enemy|army|"
+                     r"battalion|paratroopers))\b", re.I)
+_SPECIFIC = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|evening)|"
+                       r"(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                       r"\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)"
+                       r")\b", re.I)
+_GENERIC = re.compile(r"\b(?:hundreds|thousands|\d{1,3},\d{3}|abstain|prevent\w*|calling for|incit\w+|cases|so many|"
+                      r"many people|dozens of|every|whenever|always|"
+                      r"wave of|climate of|number of|campaign of|policy of|repression|atrocities|"
+                      r"recall|remember|anniversary|in 19[0-8]\d|years ago|last year|since 19\d\d|"
+                      r"who (?:kidnap|murder|kill)|"
+                      r"(?:has|have) (?:already )?been (?:\w+ )?(?:killed|murdered|kidnapped|abducted|assassinated)"
+                      r")\b", re.I)
+_PLURAL_NOMINAL = re.compile(r"^(?:murders|kidnappings|assassinations|massacres|killings|abductions|bombings|explosions|"
+                             r"attacks|blasts|disappearances)$", re.I)
+_BARE_NOMINAL = re.compile(r"^(?:murder|kidnapping|assassination|massacre|attack|bombing|terrorism|abduction)$", re.I)
+_DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|their|its|our|yesterday's|today's|last|recent|\w+'s)|\d+)\s+"
+                         r"(?:[\w-]+\s+){0,2}$", re.I)
+_COMPLEMENT = re.compile(r"\s+(?:of|on|against|at|in which)\b", re.I)
+_COUNTED = re.compile(r"\b(?:the|these|those|two|three|four|five|six|seven|eight|nine|ten|\d+|both|several|recent)\s+"
+                      r"(?:\w+\s+){0,2}$", re.I)
+_HEARD = re.compile(r"\b(?:heard|could be heard|were heard|din|shook)\b", re.I)
+_SEIZED = re.compile(r"\b(?:seiz\w+|confiscat\w+|found|recovered|cache|arsenal|launchers|deactivated|defused|"
+                     r"dismantled|purchase|smuggl\w+|supply|supplied)\b", re.I)
+_BOMBISH = re.compile(r"\b(?:bomb\w*|dynamite|explosives?|explosive (?:devices?|charges?)|charges?|devices?|grenades?|"
+                      r"mines?|car-bomb|terrorist|attack\w*|blew up|destroy\w*|damag\w*)\b", re.I)
+
+
+def muc_relevant(s: str, start: int, end: int, kind: str) -> bool:
+    """A specific terrorist incident as MUC templates it: not combat between armed forces, not a generic or
+    past-pattern statement, not weapons found, not noise heard in the distance."""
+    word = s[start:end]
+    if _COMBAT.search(s) or _GENERIC.search(s):
+        return False
+    if _PLURAL_NOMINAL.match(word) and not _COUNTED.search(s[:start]):
+        return False
+    if _BARE_NOMINAL.match(word) and not _DETERMINED.search(s[:start]) and not _COMPLEMENT.match(s[end:]):
+        return False  # "charged with murder", "practices like kidnapping": the crime, not an incident
+    if kind == "bombing":
+        if _HEARD.search(s) or _SEIZED.search(s) or not _BOMBISH.search(s.replace(word, " " * len(word), 1)):
+            return False
+    return True
+
+
+def _document_fillers(article: Any, incident_sents: dict[int, list[tuple[int, int, str]]],
+                      fillers: dict[str, list[str]]) -> None:
+    """MUC templates pool the fillers of the whole message: every incident sentence adds the arguments of
+    its triggers, its perpetrator and physical-target noun phrases, and the armed organisations it names;
+    a sentence claiming or blaming an act names its perpetrators too."""
+    from ..extract import arguments
     from ..model import Span
 
     text = article.text
-    for sent in article.sentences:
+    # acronyms the message defines for an armed organisation: "the FMLN (Farabundo Marti national liberation front)"
+    acronyms = {m.group(1) for m in re.finditer(rf"\b([A-Z][A-Z-]{{1,6}})\s*\((?:{_ORG_NAME.pattern})", text, re.I)}
+    acronyms |= {m.group(2) for m in re.finditer(rf"(?:{_ORG_NAME.pattern})\s*\(([A-Z][A-Z-]{{1,6}})\)", text, re.I)}
+    acronyms = {a for a in acronyms if a and a.isupper()}
+    org_sents = set(incident_sents)
+    for si, sent in enumerate(article.sentences):
+        if _CLAIM.search(text[sent.start:sent.end]):
+            org_sents.add(si)
+    from ..extract import triggers
+
+    for si, sent in enumerate(article.sentences):  # the weapons of the attacks the message tells, wherever told
         s = text[sent.start:sent.end]
-        for t in triggers.find(s):
-            if t.kind not in _VIOLENT or not modality.classify(s, t.start, t.end).is_event:
-                continue
-            args = arguments.extract(article, sent, Span(sent.start + t.start, sent.start + t.end))
+        if si not in incident_sents and not _SEIZED.search(s) and not _HEARD.search(s) and any(
+                t.kind in _WEAPON_KINDS and _asserted(s, t) for t in triggers.find(s)):
+            fillers["Weapon"].extend(m.group() for m in arguments.WEAPON.finditer(s))
+    for si in sorted(org_sents):
+        sent = article.sentences[si]
+        s = text[sent.start:sent.end]
+        trigs = incident_sents.get(si, [])
+        for start, end, _kind in trigs:
+            args = arguments.extract(article, sent, Span(start, end))
             for sp in args.attackers:
-                fillers["PerpOrg" if _names_org(article, sp) else "PerpInd"].append(text[sp.start:sp.end])
-            fillers["Victim"].extend(text[sp.start:sp.end] for sp in args.victims)
-            fillers["Target"].extend(text[sp.start:sp.end] for sp in args.targets)
+                words = text[sp.start:sp.end]
+                org = _names_org(article, sp) or _ORG_NAME.search(words) or _INSTITUTION.search(words)
+                fillers["PerpOrg" if org else "PerpInd"].append(words)
+            # MUC's victims are the people named; "six jesuit priests" stands for the names told elsewhere
+            fillers["Victim"].extend(_name_in(article, sp) for sp in args.victims if _name_in(article, sp))
+            for sp in args.targets:
+                name = next((m.text for m in article.mentions if m.kind == "person" and sp.start <= m.start < sp.end), "")
+                fillers["Victim" if name else "Target"].append(name or text[sp.start:sp.end])
             fillers["Weapon"].extend(text[sp.start:sp.end] for sp in args.instruments)
-        for m in article.mentions:  # named armed groups in an incident sentence: the perpetrators' organisation
+        if trigs:
+            for m in article.mentions:
+                if m.kind == "person" and sent.start <= m.start < sent.end and not _SPEAKER.match(text[m.end:m.end + 40]) \
+                        and not _SPEAKER_BEFORE.search(text[max(sent.start, m.start - 40):m.start]):
+                    fillers["Victim"].append(m.text)
+        perps, structures = arguments.lexical_roles(article, sent)
+        fillers["PerpInd"].extend(text[sp.start:sp.end] for sp in perps)
+        if any(kind in ("bombing", "arson") or _ATTACK_WORD.match(text[st:en]) for st, en, kind in trigs):
+            fillers["Target"].extend(text[sp.start:sp.end] for sp in structures)
+        for m in article.mentions:  # named armed groups: the perpetrators' organisation
             if m.kind == "actor" and m.ref and not m.ref.startswith("generic:") and sent.start <= m.start < sent.end \
-                    and _ARMED_GROUP.search(s) and any(t.kind in _VIOLENT for t in triggers.find(s)):
+                    and _ARMED_GROUP.search(s):
                 fillers["PerpOrg"].append(m.text)
+        for m in _ORG_NAME.finditer(s):
+            fillers["PerpOrg"].append(m.group(1))
+        fillers["PerpOrg"].extend(a for a in acronyms if re.search(rf"\b{re.escape(a)}\b", s))
+
+
+_ARMED_GROUP = re.compile(r"\b(?:guerrillas?|terrorists?|rebels?|insurgents?|front|army of|commandos?|urban|"
+                          r"responsibility|claimed|members of)\b", re.I)
+_INSTITUTION = re.compile(r"\b(?:army|armed forces|military|air force|government|national guard|treasury police|"
+                          r"national police|death squads?)$", re.I)
+_CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)? (?:responsibility|credit)|responsib\w+ for|blam(?:ed|es|ing)|attributed|"
+                    r"perpetrated|carried out|committed)\b", re.I)
+_ORG_NAME = re.compile(
+    r"\b((?:(?!(?:of|the|to|that|by|and|a|an|for|in|on|at|with|from|said|reported|attack|leader|president|"
+    r"general|member|members|secretary|spokesman)\b)[A-Za-z][\w'-]+ ){0,4}?"
+    r"(?:liberation|revolutionary|patriotic|anticommunist|popular|guerrilla|"
+    r"self-defense|people's|workers'|nationalist|socialist|communist)(?: [\w'-]+){0,3}? "
+    r"(?:front|movement|army|armed forces|forces|command|commandos?|brigades?|organization|alliance|squads?)|"
+    r"shining path|medellin cartel|cali cartel|extraditables|death squads?|"
+    r"(?-i:[A-Z]{2,6})(?=\s+(?:guerrillas?|rebels?|terrorists?|members?|commandos?|urban commandos?|units?|fighters|column)))\b",
+    re.I)
+
+
+_SPEAKER = re.compile(r"\s*(?:,[^,]{0,30},\s*)?(?:said|says|stated|reported|told|added|announced|explained|noted|"
+                      r"declared|denounced|charged|asserted)\b", re.I)
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|according to|told|by|president|reporter|minister)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+_OF_TAIL = re.compile(r"\s+(?:of|in|at|on|from|for|with|who|which|that)\s.*$", re.I | re.S)
+_MILITARY_TARGET = re.compile(r"\b(?:positions?|battalions?|convoys?|brigades?|units?|detachments?|patrols?|troops|"
+                              r"military \w+)$", re.I)
+
+
+def _longest_form(name: str, names: list[str]) -> str:
+    words = name.lower().split()
+    best = name
+    for n in names:
+        ws = n.lower().split()
+        if len(ws) > len(best.split()) and any(ws[i:i + len(words)] == words for i in range(len(ws) - len(words) + 1)):
+            best = n
+    return best
+
+
+def _name_in(article: Any, span: Any) -> str:
+    """The person's name inside an argument phrase ("judge Hector Oqueli" -> "Hector Oqueli"), else ''."""
+    for m in article.mentions:
+        if m.kind == "person" and span.start <= m.start < span.end:
+            return m.text
+    toks = [t for t in article.tokens if span.start <= t.start < span.end]
+    names = [t for t in toks if t.pos == "PROPN" and t.text[:1].isupper()]
+    if names and names[-1] is toks[-1]:
+        return article.text[names[0].start:names[-1].end]
+    return ""
 
 
 def _names_org(article: Any, span: Any) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Article, Span
+from ..model import Article, Span, Token
 
 WEAPON = re.compile(
     r"\b(?:(?:car|truck|vehicle|letter|parcel|time|pipe|powerful|homemade|remote[- ]controlled|roadside|incendiary|"
@@ -30,13 +30,46 @@ PERSON_HEAD = re.compile(
     r"daughter|brother|sister|father|mother|family|relatives?|businessm[ae]n|citizens?|hostages?|victims?|"
     r"americans?|nationals?|diplomats?|ambassadors?|councilm[ae]n|senators?|deputies|deputy|director|president|"
     r"secretary|chief|commander|activists?|unionists?|trade unionists?|individuals?|others?|troops|militants?|"
-    r"fighters?|rebels?|guerrillas?|terrorists?)$", re.I)
+    r"fighters?|rebels?|guerrillas?|terrorists?|companions?|cooks?|missionar(?:y|ies)|minors?|generals?|colonels?|"
+    r"captains?|majors?|lieutenants?|sergeants?|patrolm[ae]n|passers?-?by|population|magistrates?|attorneys?|"
+    r"lawyers?|engineers?|technicians?|owners?|managers?|executives?|monsignors?|fathers?|sons|daughters|wives|"
+    r"husbands?|friends?|parents|heirs?|pilots?|crew|crewm[ae]n|governors?|councilors?|congressm[ae]n|legislators?|"
+    r"editors?|newsm[ae]n|cameram[ae]n|photographers?|correspondents?|inhabitants?|tourists?|foreigners?|"
+    r"seminarians?|sisters|brothers|students|professors?|economists?|rectors?|mayors?|aldermen|alderman|"
+    r"businesswom[ae]n|merchants?|traders?|landowners?|ranchers?|peasants?|campesinos?|catechists?|"
+    r"priest|clergym[ae]n|missionary|worker|spokesm[ae]n|secretary-general|ex-president|candidate)$", re.I)
+# the perpetrators MUC names by a common noun ("urban guerrillas", "heavily armed men")
+PERP_NOUN = re.compile(
+    r"^(?:guerrillas?|terrorists?|narcoterrorists?|gunm[ae]n|commandos?|assassins?|murderers?|kidnappers?|"
+    r"assailants?|attackers?|rebels?|subversives?|hitm[ae]n|killers?|insurgents?|extremists?|paramilitar(?:y|ies)|"
+    r"squads?|bandits?|criminals?|(?:drug )?traffickers|narcotraffickers|individuals?|men|man|persons?|people)$", re.I)
+_VAGUE_PERP = re.compile(r"^(?:individuals?|men|man|persons?|people|criminals?)$", re.I)
+_PERP_MODIFIER = re.compile(r"\b(?:armed|unidentified|unknown|masked|hooded|heavily|gunmen|suspected|alleged|"
+                            r"wearing|dressed|riding|group of|several|two|three|four|five|six|some)\b", re.I)
 PERP_HEAD = re.compile(
     r"^(?:men|man|gunmen|gunman|individuals?|persons?|people|guerrillas?|terrorists?|rebels?|militants?|insurgents?|"
     r"attackers?|assailants?|kidnappers?|members?|commandos?|group|groups|squads?|unit|units|soldiers?|troops|"
     r"army|police|policem[ae]n|forces|front|movement|cartel|traffickers?|bombers?|hitm[ae]n|killers?|"
     r"subversives?|criminals?|youths?|mob|rioters?|paramilitar(?:y|ies)|militia|militiamen|officers?|agents?|"
     r"army|guards?)$", re.I)
+# what an attack hits when it is not a person: buildings, vehicles, installations (MUC's physical targets)
+STRUCTURE_HEAD = re.compile(
+    r"^(?:houses?|homes?|residences?|buildings?|offices?|headquarters|stores?|shops?|banks?|hotels?|restaurants?|"
+    r"churche?s?|schools?|universit(?:y|ies)|hospitals?|embass(?:y|ies)|consulates?|ministr(?:y|ies)|stations?|"
+    r"substations?|plants?|facilit(?:y|ies)|installations?|towers?|pylons?|poles?|posts?|lines?|pipelines?|"
+    r"bridges?|roads?|highways?|airports?|ports?|warehouses?|factor(?:y|ies)|farms?|ranch(?:es)?|vehicles?|cars?|"
+    r"trucks?|buses|bus|jeeps?|trains?|planes?|aircraft|airliners?|helicopters?|boats?|ships?|property|properties|"
+    r"premises|businesses|companies|company|corporations?|firms?|agenc(?:y|ies)|branch(?:es)?|markets?|"
+    r"supermarkets?|centers?|centres?|theaters?|cinemas?|clubs?|discotheques?|stadiums?|dams?|power|"
+    r"electricity|transformers?|network|system|oil|terminals?|depots?|barracks|mayoralty|city hall|hall|"
+    r"courthouses?|court|palace|prisons?|jails?|newspapers?|dailies|exchange|booths?|mansions?|apartments?|"
+    r"dwellings?|cooperatives?|chapels?|cathedrals?|parishes?|seminar(?:y|ies)|monuments?|vessels?|tanks?)$", re.I)
+_EVENT_NOUN = re.compile(
+    r"^(?:attacks?|explosions?|blasts?|bombings?|murders?|assassinations?|massacres?|killings?|kidnappings?|"
+    r"abductions?|incidents?|operations?|actions?|crimes?|acts?|raids?|ambush(?:es)?|shooting|violence|deaths?|"
+    r"fire|fires|terrorism|responsibility|damages?|wave|campaign|offensive|words|fact|case|cases)$", re.I)
+_MONTH = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|night|morning)$", re.I)
 _NOMINAL_PREPS = {"of", "on", "against", "at", "targeting"}
 _NP_LEFT = {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "advmod", "npadvmod", "case", "punct"}
 
@@ -88,7 +121,44 @@ def _is_person(article: Article, head: int, person_spans: list[Span]) -> bool:
     tok = article.tokens[head]
     if PERSON_HEAD.match(tok.text) or PERSON_HEAD.match(tok.lemma):
         return True
-    return any(s.start <= tok.start < s.end for s in person_spans)
+    if any(s.start <= tok.start < s.end for s in person_spans):
+        return True
+    # a proper name no gazetteer or dictionary knows, with no building or vehicle word: a person ("Porth")
+    from .truecase import is_english
+
+    if (tok.pos == "PROPN" or not is_english(tok.text)) and tok.text[:1].isupper() and not STRUCTURE_HEAD.match(tok.text) \
+            and not any(
+            m.start <= tok.start < m.end for m in article.mentions if m.kind in ("place", "actor", "org")):
+        return True
+    return False
+
+
+def _not_an_argument(tok: Token) -> bool:
+    """Event nouns ("the attack killed"), bare numbers, dates: never a participant."""
+    return bool(_EVENT_NOUN.match(tok.text) or _MONTH.match(tok.text) or tok.pos == "NUM" or tok.text.isdigit())
+
+
+def lexical_roles(article: Article, sent: Span) -> tuple[list[Span], list[Span]]:
+    """(perpetrator NPs, physical-target NPs) of a sentence by their head nouns ("urban guerrillas",
+    "heavily armed men"; "the bus", "power pylons"), for span-annotated role sets whose fillers are
+    pooled per incident rather than tied to one trigger. Needs the parse."""
+    toks = _sent_tokens(article, sent)
+    perps: list[Span] = []
+    targets: list[Span] = []
+    if not toks or not any(article.tokens[i].dep for i in toks):
+        return perps, targets
+    for i in toks:
+        tok = article.tokens[i]
+        if tok.pos not in ("NOUN", "PROPN") or tok.dep == "compound":
+            continue
+        prep = article.tokens[tok.head].lemma.lower() if tok.dep == "pobj" and tok.head >= 0 else ""
+        if PERP_NOUN.match(tok.text):
+            span = noun_phrase(article, i, toks)
+            if not _VAGUE_PERP.match(tok.text) or _PERP_MODIFIER.search(article.text[span.start:span.end + 30]):
+                perps.append(span)
+        elif STRUCTURE_HEAD.match(tok.text) and prep not in ("to", "from", "toward", "towards", "near", "by", "with"):
+            targets.append(noun_phrase(article, i, toks))
+    return perps, targets
 
 
 def extract(article: Article, sent: Span, trigger: Span) -> Arguments:
@@ -116,7 +186,7 @@ def extract(article: Article, sent: Span, trigger: Span) -> Arguments:
 
     def add(kind: str, head: int) -> None:
         for h in _conjuncts(article, head, toks):
-            if tokens[h].pos not in ("NOUN", "PROPN", "NUM", "PRON") or tokens[h].pos == "PRON":
+            if tokens[h].pos not in ("NOUN", "PROPN", "NUM", "PRON") or tokens[h].pos == "PRON" or _not_an_argument(tokens[h]):
                 continue
             span = noun_phrase(article, h, toks)
             if any(w.start <= tokens[h].start < w.end for w in weapon_spans):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“]\s*)([a-z])")
+_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|(?:^|(?<=[\s(]))[\"“]\s*)([a-z])")  # after an opening quote only
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -37,6 +37,38 @@ def _english() -> frozenset[str]:
     peace war day week month year today morning night news report press radio capital north south east west
     northern southern eastern western central santa san la el los las de del""".split()
     return frozenset({*STOP_WORDS, *COMMON, *FUNCTION_WORDS, *extra} - {"santa", "san", "la", "el", "los", "las"})
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """English lemmas (the WordNet index the spaCy model's lemmatizer ships) and its suffix rules; empty
+    when the model is not installed (the rules backend), so nothing is taken for a name then."""
+    try:
+        import srsly
+
+        from ..nlp import default_model
+
+        data = srsly.msgpack_loads((default_model()[1] / "lemmatizer" / "lookups" / "lookups.bin").read_bytes())
+    except Exception:  # noqa: BLE001 - no model, no lexicon
+        return frozenset(), ()
+    words = {w for lst in data.get("lemma_index", {}).values() for w in lst}
+    for table in data.get("lemma_exc", {}).values():
+        words.update(table)
+    rules = {tuple(r) for lst in data.get("lemma_rules", {}).values() for r in lst}
+    return frozenset(words), tuple(sorted(rules))
+
+
+def is_english(word: str) -> bool:
+    """A word of the English lexicon (any inflection); True for every word when no lexicon is installed."""
+    words, rules = _lexicon()
+    w = word.lower().strip("'’-")
+    if not words or w in words or w in _english():
+        return True
+    return any(w.endswith(old) and (w[:len(w) - len(old)] + new) in words for old, new in rules if old)
+
+
+_NAME_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]{2,}(?![\w'’-])")
+_VOWEL = re.compile(r"[aeiouy]")
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +116,15 @@ def restore(text: str) -> str:
         if start >= last:
             cap(start, end)
             last = end
+    # words no English lexicon knows are names in such texts: "hector oqueli colindres", "fmln"
+    if _lexicon()[0]:
+        for m in _NAME_WORD.finditer(low):
+            w = m.group()
+            if not is_english(w):
+                if not _VOWEL.search(w) and len(w) <= 5:
+                    chars[m.start():m.end()] = list(w.upper())  # an acronym: "FMLN", "MNR"
+                else:
+                    chars[m.start()] = w[0].upper()
     aliases = _aliases()
     for m in re.finditer(r"[a-z][a-z0-9.&'-]{2,}", low):
         form = aliases.get(m.group())

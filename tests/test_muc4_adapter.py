@@ -1,0 +1,107 @@
+"""MUC-4 adapter (report -> template mapping), case restoration of names and lexical argument roles."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from eventwire.evaluation import muc4
+from eventwire.extract import arguments, truecase
+from eventwire.model import Article, Span
+
+
+def annotate(text: str, backend: str) -> Article:
+    from eventwire import nlp
+
+    raw = text.encode()
+    art = Article(locator="t", kind="txt", raw=raw, raw_sha256=hashlib.sha256(raw).hexdigest(), body=text, text=text,
+                  id="t", paragraphs=[Span(0, len(text))], language="en")
+    return nlp.annotate(art, backend)
+
+
+def _needs_lexicon() -> None:
+    if not truecase._lexicon()[0]:
+        pytest.skip("no English lexicon (spaCy model not installed)")
+
+
+def test_truecase_capitalises_names_no_lexicon_knows_and_keeps_length():
+    _needs_lexicon()
+    text = "the mnr reports the kidnapping of hector oqueli colindres by heavily armed men in guatemala city today."
+    out = truecase.restore(text)
+    assert len(out) == len(text)
+    assert "Colindres" in out and "Oqueli" in out
+    assert "MNR" in out  # a word with no vowel is an acronym
+    assert "kidnapping" in out and "heavily armed men" in out  # English words stay lower case
+
+
+def test_truecase_does_not_capitalise_after_a_closing_quote():
+    text = 'the self-styled "zarate willka liberation armed forces" sent written messages to the media in la paz.'
+    out = truecase.restore(text)
+    assert '" sent' in out
+
+
+def test_is_english_handles_inflections():
+    _needs_lexicon()
+    assert truecase.is_english("guerrillas") and truecase.is_english("killed") and truecase.is_english("dynamite")
+    assert not truecase.is_english("oqueli")
+
+
+@pytest.mark.parametrize("sentence,word,kind,ok", [
+    ("A bomb exploded at the Ministry of Planning last night, causing heavy damage.", "exploded", "bombing", True),
+    ("Urban guerrillas murdered judge Maria Elena Diaz in Medellin today.", "murdered", "attack", True),
+    ("The FMLN units began attacking Atlacatl battalion positions in the area.", "attacking", "attack", False),
+    ("Strong explosions and exchanges of gunfire have been heard.", "explosions", "bombing", False),
+    ("The army seized 900 rifles and 140 grenade launchers and abundant explosives.", "grenade", "bombing", False),
+    ("Since the party was founded, nearly 1,000 of its members have been murdered.", "murdered", "attack", False),
+    ("He has been charged with murder and drug trafficking.", "murder", "attack", False),
+    ("There have been 4 murders and 25 arbitrary arrests since August.", "murders", "attack", True),
+    ("Murders, arrests and persecution continue against the people.", "Murders", "attack", False),
+])
+def test_muc_relevance(sentence, word, kind, ok):
+    at = sentence.index(word)
+    assert muc4.muc_relevant(sentence, at, at + len(word), kind) is ok
+
+
+def test_org_names_and_defined_acronyms():
+    names = [m.group(1) for m in muc4._ORG_NAME.finditer(
+        "The leader of the Farabundo Marti National Liberation Front said that ELN guerrillas did it.")]
+    assert "Farabundo Marti National Liberation Front" in names and "ELN" in names
+    assert not any(n.lower().startswith(("leader", "the leader")) for n in names)
+
+
+def test_longest_form_of_a_name():
+    assert muc4._longest_form("Oqueli", ["Gilda Flores", "Hector Oqueli Colindres"]) == "Hector Oqueli Colindres"
+    assert muc4._longest_form("Flores", ["Gilda Flores"]) == "Gilda Flores"
+
+
+def test_event_nouns_and_dates_are_not_arguments():
+    from eventwire.model import Token
+
+    assert arguments._not_an_argument(Token(0, 6, "attack", "attack", "NOUN"))
+    assert arguments._not_an_argument(Token(0, 7, "January", "January", "PROPN"))
+    assert arguments._not_an_argument(Token(0, 5, "three", "three", "NUM"))
+    assert not arguments._not_an_argument(Token(0, 3, "bus", "bus", "NOUN"))
+
+
+@pytest.mark.slow
+def test_lexical_roles_find_perpetrators_and_structures():
+    text = "Urban guerrillas threw two explosive devices at a U.S. embassy warehouse and burned a bus."
+    art = annotate(text, "default")
+    perps, targets = arguments.lexical_roles(art, art.sentences[0])
+    words = lambda spans: [text[s.start:s.end] for s in spans]  # noqa: E731
+    assert any(w.endswith("guerrillas") for w in words(perps))
+    assert any(w.endswith("warehouse") for w in words(targets)) and any(w.endswith("bus") for w in words(targets))
+
+
+@pytest.mark.slow
+def test_from_article_maps_a_bombing_with_fillers():
+    from eventwire.pipeline import article_from_text, process
+
+    text = ("san salvador, 12 jan 90 -- urban guerrillas today exploded a powerful dynamite charge at the "
+            "offices of the national telecommunications company in san salvador, causing heavy damage. "
+            "the fmln claimed responsibility for the attack.")
+    art = process(article_from_text(truecase.restore(text), locator="t"))
+    out = muc4.from_article(art)
+    assert out["events"] and out["events"][0][0] == "bombing"
+    assert any(muc4.head(v) == "guerrillas" for v in out["fillers"]["PerpInd"])
+    assert any(muc4.head(v) == "dynamite" or "dynamite" in v.lower() for v in out["fillers"]["Weapon"])
