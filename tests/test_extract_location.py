@@ -5,6 +5,7 @@ import hashlib
 
 import pytest
 
+from eventwire.evaluation.event_location import sentence_article
 from eventwire.extract import arguments, truecase
 from eventwire.extract import location_features as lf
 from eventwire.extract import location_model as lm
@@ -66,17 +67,11 @@ def test_trained_chooser_with_parse(text, verb, expected):
     assert where(text, verb) == expected
 
 
-def _art(text: str) -> Article:
-    raw = text.encode()
-    return Article(locator="t", kind="txt", raw=raw, raw_sha256="0", body=text, text=text, id="t",
-                   paragraphs=[Span(0, len(text))], language="en")
-
-
 def test_candidates_add_uncovered_capitalised_runs_and_trim_articles():
     from eventwire import nlp
 
     text = "Gunmen attacked the Kissufim crossing near al-Tijara on Monday."
-    art = nlp.annotate(_art(text), "rules")
+    art = nlp.annotate(sentence_article(text), "rules")
     art.mentions = [Mention("t", text.index("the Kissufim"), text.index(" crossing"), "the Kissufim", "place", "GPE")]
     got = [c.text for c in lf.candidates(art, Span(0, len(text)), art.mentions)]
     assert "Kissufim" in got  # leading article trimmed

@@ -5,10 +5,11 @@ from types import SimpleNamespace as C
 
 import numpy as np
 
+from eventwire.evaluation.event_location import sentence_article
 from eventwire.extract import location_features as lf
 from eventwire.extract import location_model as lm
 from eventwire.extract.location import select
-from eventwire.model import Article, Mention, Span
+from eventwire.model import Mention, Span
 
 
 def _spans(picked) -> list[tuple[int, int]]:
@@ -42,17 +43,11 @@ def test_list_members_join_the_chosen_place():
     assert _spans(select([a, b, c, other], [0.8, 0.01, 0.2, 0.2], 0.3, 0.9, 0.05)) == [(0, 5), (20, 25)]
 
 
-def _art(text: str) -> Article:
-    raw = text.encode()
-    return Article(locator="t", kind="txt", raw=raw, raw_sha256="0", body=text, text=text, id="t",
-                   paragraphs=[Span(0, len(text))], language="en")
-
-
 def test_split_names_are_merged_into_one_candidate():
     from eventwire import nlp
 
     text = "The Taliban captured Western Afghanistan and ships patrolled the Gulf of Aden near Route 58."
-    art = nlp.annotate(_art(text), "rules")
+    art = nlp.annotate(sentence_article(text), "rules")
     art.mentions = [Mention("t", text.index(w), text.index(w) + len(w), w, "place", "GPE")
                     for w in ("Afghanistan", "Aden")]
     cands = lf.candidates(art, Span(0, len(text)), art.mentions)
@@ -66,7 +61,7 @@ def test_places_joined_by_and_are_one_list_without_a_parse():
     from eventwire import nlp
 
     text = "Militants hit the Jumla and Diwan villages in Afrin countryside."
-    art = nlp.annotate(_art(text), "rules")
+    art = nlp.annotate(sentence_article(text), "rules")
     art.mentions = [Mention("t", text.index(w), text.index(w) + len(w), w, "place", "GPE")
                     for w in ("Jumla", "Diwan", "Afrin")]
     sent = Span(0, len(text))

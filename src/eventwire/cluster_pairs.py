@@ -63,11 +63,11 @@ class Features:
     copy: np.ndarray  # near-duplicate group of the article
     vectors: np.ndarray  # (n, d) float32, unit length
     embedded: bool
-    exact_day: np.ndarray | None = None  # bool: the day is stated (time precision 1), not the news-day fallback
-    published: np.ndarray | None = None  # int ordinal of the article's publication day, -1 unknown
-    named_a: np.ndarray | None = None  # bool: actor_a is an identified armed or political actor (not civilians,
-    named_b: np.ndarray | None = None  # not an unidentified armed group)
-    violent: np.ndarray | None = None  # bool: a lethal political-violence sub-type (battle, strike, bombing, attack)
+    exact_day: np.ndarray  # bool: the day is stated (time precision 1), not the news-day fallback
+    published: np.ndarray  # int ordinal of the article's publication day, -1 unknown
+    named_a: np.ndarray  # bool: actor_a is an identified armed or political actor (not civilians,
+    named_b: np.ndarray  # not an unidentified armed group)
+    violent: np.ndarray  # bool: a lethal political-violence sub-type (battle, strike, bombing, attack)
 
 
 def lexical_vectors(texts: list[str], dim: int = LEXICAL_DIM) -> np.ndarray:
@@ -135,9 +135,6 @@ def actor_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """
     ai, bi, aj, bj = f.actor_a[i], f.actor_b[i], f.actor_a[j], f.actor_b[j]
     shared = (((ai == aj) | (ai == bj)) & (ai >= 0)) | (((bi == aj) | (bi == bj)) & (bi >= 0))
-    if f.named_a is None or f.named_b is None:
-        both = ((ai >= 0) | (bi >= 0)) & ((aj >= 0) | (bj >= 0))
-        return np.where(shared, 1.0, np.where(both, -1.0, 0.0))
     nai, nbi, naj, nbj = f.named_a[i], f.named_b[i], f.named_a[j], f.named_b[j]
     shared_named = (((ai == aj) & nai & naj) | ((ai == bj) & nai & nbj) | ((bi == aj) & nbi & naj)
                     | ((bi == bj) & nbi & nbj))
@@ -148,9 +145,7 @@ def actor_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 def sub_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """1 for the same sub-event type; 0.5 for the same event type, or two kinds of lethal violence (outlets call
     one strike an air strike, a shelling, an attack or a clash); 0 otherwise."""
-    near = f.etype[i] == f.etype[j]
-    if f.violent is not None:
-        near = near | (f.violent[i] & f.violent[j])
+    near = (f.etype[i] == f.etype[j]) | (f.violent[i] & f.violent[j])
     return np.where(f.sub[i] == f.sub[j], 1.0, np.where(near, 0.5, 0.0))
 
 
@@ -164,11 +159,9 @@ def count_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     both = (x > 0) & (y > 0)
     ratio = np.where(both, np.minimum(x, y) / np.maximum(np.maximum(x, y), 1.0), 0.0)
     term = np.where(both, np.where(ratio >= 0.6, 1.0, np.where(ratio < 0.3, -1.0, 0.0)), 0.0)
-    if f.published is not None:
-        pi, pj = f.published[i], f.published[j]
-        update = (pi >= 0) & (pj >= 0) & (((pi > pj) & (x > y)) | ((pj > pi) & (y > x)))
-        term = np.where(update & (term < 0), 0.0, term)
-    return term
+    pi, pj = f.published[i], f.published[j]
+    update = (pi >= 0) & (pj >= 0) & (((pi > pj) & (x > y)) | ((pj > pi) & (y > x)))
+    return np.where(update & (term < 0), 0.0, term)
 
 
 def day_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -177,8 +170,6 @@ def day_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     A day that is only the article's news day (no date in the sentence) may be the day before.
     """
     same = f.day[i] == f.day[j]
-    if f.exact_day is None:
-        return same.astype(np.float64)
     return np.where(same, 1.0, np.where(f.exact_day[i] & f.exact_day[j], -1.0, 0.0))
 
 

@@ -51,7 +51,7 @@ PERP_HEAD = re.compile(
     r"attackers?|assailants?|kidnappers?|members?|commandos?|group|groups|squads?|unit|units|soldiers?|troops|"
     r"army|police|policem[ae]n|forces|front|movement|cartel|traffickers?|bombers?|hitm[ae]n|killers?|"
     r"subversives?|criminals?|youths?|mob|rioters?|paramilitar(?:y|ies)|militia|militiamen|officers?|agents?|"
-    r"army|guards?)$", re.I)
+    r"guards?)$", re.I)
 # what an attack hits when it is not a person: buildings, vehicles, installations (MUC's physical targets)
 STRUCTURE_HEAD = re.compile(
     r"^(?:houses?|homes?|residences?|buildings?|offices?|headquarters|stores?|shops?|banks?|hotels?|restaurants?|"
