@@ -116,6 +116,15 @@ _GLUED_CREDIT = re.compile(r"^(?:photograph|photo|picture|image)(?:\s+credit)?\s
                            r"(?:EPA|AFP|AP|Reuters|Getty Images|PA|Handout|Shutterstock)(?=[A-Z][a-z])", re.I)
 _SIGNOFF = re.compile(r"\s*(?:--?|—|–)\s*\(?(?:REUTERS|Reuters|AFP|AP|Xinhua|SANA|TASS|Sputnik|IANS|PTI|ANI)\)?"
                       r"\.?\s*$")
+# a source line and the related-headline list after it, at the end of a page flattened into one paragraph
+# (TRT World: "Source TRTWorld and agencies Related News Iraqs vote violations | ... Follow us on Instagram.")
+_SOURCE_TAIL = re.compile(r"(?<=[.!?”\"’])\s*Source:?\s+(?:TRT ?World|[A-Z][\w ]{1,30}?)(?:\s+and agencies)?\s+Related News\b.*$", re.S)
+# Sputnik's topic box and related headlines at the end of a flattened page ("... 25 Topic Violence Erupts as
+# Islamic State Rises (1881) Related Explosion in Syrian Mosque ... Comment via Sputnik News")
+_RELATED_TAIL = re.compile(r"\s*(?:\.\.\.\s+)?(?:\d+\s+)?Topic\s+[^()]{1,80}\(\d+\)\s+Related\b.*$", re.S)
+# a wire dateline left inside a flattened paragraph: "... (SOHR) said. MOSCOW (Sputnik) According to the watchdog"
+_INNER_DATELINE = re.compile(r"(?<=[.!?”\"’] )[A-Z]{3,}(?: [A-Z]{3,})? \((?:Sputnik|Reuters|AFP|AP|Xinhua|TASS|SANA)\)\s*[-—–]?\s*"
+                             r"(?=[A-Z])")
 _SIGNOFF_ONLY = re.compile(r"^\W*(?:REUTERS|Reuters|AFP|AP|Xinhua|SANA|TASS|Sputnik|IANS|PTI|ANI)\W*$")
 _INLINE_ADS = re.compile(r"(?<=[.!?”\"’'])\s*(?:Advertisement|ADVERTISEMENT|Read more|Read More|Story continues below"
                          r"(?: advertisement)?)\s*(?=[A-Z“\"‘])")
@@ -148,6 +157,12 @@ _DATEISH = re.compile(
 _URL = re.compile(r"https?://\S+")
 _WS = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _WIKI_HEADING = re.compile(r"^=+\s*([^=]+?)\s*=+$")
+# what scrapers glue after a date stamp: Sputnik's "Get short URL", its topic box and share counts
+_GLUED_STAMP_TAIL = re.compile(r"^\s*Get short URL(?:\s+Topic\s+[^()]{1,80}\(\d+\))?(?:\s+\d+){0,3}\s*")
+# a page's tag list glued into the text: "... a monitoring group said Tags Nusra Front al-Qaeda Aleppo Syria war."
+_TAGS = re.compile(r"\s+Tags(?:\s+[\w'’-]+){1,25}?(?:\.|(?=\s+(?:At least|More than|The|An?|Dozens|Several|Hundreds|\d+)\s)|$)")
+_BYLINE = re.compile(r"^(?:by|By|BY)\s+[A-Z]")
+_GLUED_DATELINE = re.compile(r"^([A-Z]{3,}(?:\s[A-Z]{3,})?)\s+(?=[A-Z][a-z])")
 _TITLE_SUFFIX = re.compile(r"\s+(?:\||[-–—]|::|»)\s+[^|–—»]{1,40}$")
 
 # A paragraph among the first LEDE_ZONE that comes again before paragraph 2 * LEDE_ZONE is a lede printed
@@ -224,9 +239,13 @@ def clean_paragraph(par: str) -> str:
     par = _INLINE_ADS.sub(" ", par)
     par = _NEWSLETTER_WIDGET.sub("", par)
     par = _INLINE_CHROME.sub("", par)
+    par = _TAGS.sub(lambda m: "" if m.string[:m.start()].endswith((".", "!", "?")) else ".", par)
     par = _cut_promo_tail(par)
     par = _EDITOR_NOTE.sub("", par)
     par = _SIGNOFF.sub("", par)
+    par = _SOURCE_TAIL.sub("", par)
+    par = _RELATED_TAIL.sub("", par)
+    par = _INNER_DATELINE.sub("", par)
     heading = _WIKI_HEADING.match(par)
     if heading:
         par = heading.group(1)
@@ -261,6 +280,61 @@ def _has_glued_body(par: str) -> bool:
     """A chrome widget glued to body text: after the inline repairs, what is left is no longer chrome."""
     rest = clean_paragraph(par)
     return bool(rest) and rest != _WS.sub(" ", par).strip() and not is_boilerplate(rest)
+
+
+def split_head(paragraphs: list[str], title: str = "") -> list[str]:
+    """The first paragraph of flattened scraped text cut into what was glued together: a date stamp, the
+    headline and the lead ("7 July 2015 A suicide bomber ...", "Syria regime raids on Aleppo kill 16 civilians
+    Monitor AFP Sunday 5 Jun 2016 Dozens of ..."). The stamp becomes its own paragraph, which the
+    publication date is read from and which is then dropped; the headline stays as its own paragraph."""
+    if not paragraphs:
+        return paragraphs
+    head, pieces = paragraphs[0], []
+    for _ in range(3):
+        stamp = pubdate.STAMP.match(head)
+        if stamp and pubdate.parse_value(stamp.group("value")):
+            rest = _GLUED_STAMP_TAIL.sub("", head[stamp.end():]).lstrip(" |:-–—")
+            byline = _BYLINE.match(rest)
+            if byline and (at := _title_start(rest, title)) > 0:
+                pieces += [stamp.group(0).strip(), rest[:at].strip()]  # "April 5 2017 by A B and C D <title>"
+                head = rest[at:]
+                continue
+            if rest[:1].isupper() or rest[:1] in "\"“‘":
+                pieces.append(stamp.group(0).strip())
+                head = _GLUED_DATELINE.sub(r"\1 - ", rest, count=1)  # "Jul 01 2016 BEIRUT At least 70 ..."
+                continue
+        cut = _title_end(head, title)
+        if cut:
+            pieces.append(head[:cut].strip())
+            head = head[cut:].lstrip(" |:-–—")
+            title = ""
+            continue
+        break
+    return pieces + [head] + paragraphs[1:] if pieces and head else paragraphs
+
+
+def _title_start(par: str, title: str) -> int:
+    """Where a copy of the headline starts within the first fifteen words of ``par`` (0: not there)."""
+    heads = _norm(title).split()
+    words = list(re.finditer(r"\w+", par))
+    for k in range(1, min(15, len(words) - len(heads))):
+        if len(heads) >= 3 and [w.group(0).lower() for w in words[k:k + len(heads)]] == heads:
+            start = words[k].start()
+            return start - 1 if par[start - 1:start] in "\"“‘'" else start
+    return 0
+
+
+def _title_end(par: str, title: str) -> int:
+    """Where a copy of the headline that opens ``par`` ends, when a lead of five or more words follows it."""
+    heads = _norm(title).split()
+    if len(heads) < 3:
+        return 0
+    words = list(re.finditer(r"\w+", par))
+    if len(words) < len(heads) + 5 or [w.group(0).lower() for w in words[:len(heads)]] != heads:
+        return 0
+    end = words[len(heads) - 1].end()
+    end += len(par[end:]) - len(par[end:].lstrip("'’\"”.!?"))  # closing quote or stop of the headline
+    return end if par[end:].lstrip(" |:-–—")[:1].isupper() else 0
 
 
 def clean_paragraphs(paragraphs: list[str], *, title: str = "") -> list[str]:
@@ -311,7 +385,7 @@ def clean(article: Article, *, check_language: bool = True) -> Article:
 
     ``check_language=False`` keeps articles in any language (the html-extraction scorer uses it).
     """
-    paragraphs = split_paragraphs(repair(article.body))
+    paragraphs = split_head(split_paragraphs(repair(article.body)), clean_title(article.title) if article.title else "")
     # pubdate reads the publish lines before they are dropped; a prefix glued to the lead is read alone
     found = pubdate.from_paragraphs([m.group(0).strip(" |:-") if (m := _PUBLISHED_PREFIX.match(p))
                                      and not is_boilerplate(p) else p for p in paragraphs[:12]])

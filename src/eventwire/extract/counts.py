@@ -34,12 +34,20 @@ _VERBS = {
     "arrested": r"(?:arrested|detained|apprehended|rounded up|taken into custody)",
     "abducted": r"(?:abducted|kidnapped|taken hostage|seized|captured)",
 }
+# active forms that take the figure as object: "killing 25 soldiers", "kills 4", "injuring many"
+_ACTIVE = {"killed": r"killing|kills?", "injured": r"wounding|wounds?|injuring|injures?",
+           "arrested": r"arresting|arrests?|detaining|detains?", "abducted": r"abducting|abducts?|kidnapping|kidnaps?"}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = []
 for _field, _verb in _VERBS.items():
-    _PATTERNS.append((_field, re.compile(rf"(?P<n>{NUMBER})\s+(?:{PERSONS}\s+)?(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|later|)\s*)*(?:\w+ly\s+)?{_verb}\b", re.I)))
-    _PATTERNS.append((_field, re.compile(rf"\b(?:{_verb.replace('dead|', '').replace('|bodies', '')}|killing|wounding|injuring|arresting|detaining|abducting|kidnapping|leaving|left)\s+(?P<n>{NUMBER})(?:\s+{PERSONS})?", re.I)))
+    _PATTERNS.append((_field, re.compile(rf"(?P<n>{NUMBER})\s+(?:{PERSONS}\s+)?(?:,?\s*including\s+[^.;:]{{1,80}}?\s+)?(?:(?:were|was|have been|had been|are|is|being|been|reportedly|reported|also|later|)\s*)*(?:\w+ly\s+)?{_verb}\b", re.I)))
+    _PATTERNS.append((_field, re.compile(rf"\b(?:{_verb.replace('dead|', '').replace('|bodies', '')}|{_ACTIVE[_field]})\s+(?P<n>{NUMBER})(?:\s+{PERSONS})?", re.I)))
     _PATTERNS.append((_field, re.compile(rf"\b(?:{_field.replace('ed', '')}\w* toll|number of (?:dead|deaths|{_field})|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was)\s+(?P<n>{NUMBER})", re.I)))
 _PATTERNS.append(("killed", re.compile(rf"(?P<n>{NUMBER})\s+(?:of (?:these|those|the|them)\s+)?(?:deaths|fatalities)\b", re.I)))
+# a toll update: "the death toll from Saturday's bombing in Kabul has risen to 103", "the number of people killed
+# in the attack rose to 86", "the toll has passed 300"
+_RISE = r"(?:has\s+|had\s+|have\s+|now\s+)?(?:risen|rises?|rose|climb(?:ed|s)|increased|jump(?:ed|s)|soared|reach(?:ed|es)|pass(?:ed|es)|exceed(?:ed|s)|surpass(?:ed|es)|top(?:ped|s)|hits?|stood at|stands at)"
+_PATTERNS.append(("killed", re.compile(rf"\b(?:death toll|toll|number of (?:{PERSONS}\s+)?(?:killed|dead|deaths|fatalities))\b[^.;:]{{0,130}}?\b{_RISE}\s+(?:to\s+)?(?P<n>{NUMBER})", re.I)))
+_PATTERNS.append(("injured", re.compile(rf"\bnumber of (?:{PERSONS}\s+)?(?:injured|wounded)\b[^.;:]{{0,130}}?\b{_RISE}\s+(?:to\s+)?(?P<n>{NUMBER})", re.I)))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from ..model import Actor, Article, Claimant, DateSpan, Mention, Place, Report, 
 from ..resolve import actors as actor_dict
 from ..resolve import dates, places, sources
 from . import counts, modality, roles, scoring, taxonomy, triggers
-from .merge import Draft, merge, report_id, split_days
+from .merge import Draft, fold_headline, merge, report_id, split_days
 from .movement import movement_type
 
 VIOLENT_KINDS = {"air", "shelling", "suicide", "ied", "grenade", "chemical", "clash", "capture", "recapture", "attack",
@@ -29,6 +29,16 @@ _ANAPHORIC_PLACE = re.compile(r"\b(?:the (?:city|town|village|area|region|distri
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'()-]{1,40}(?:,\s*[A-Z][A-Za-z .'()-]{1,30})?,\s*(?:\d{1,2}\s+\w+\.?\s+\d{2,4}|"
                        r"\w+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*(?:\([^)]{1,30}\))?\s*(?:-|--|—|–)|"
                        r"^[A-Z][A-Z .'-]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:-|--|—|–)\s")
+# "a monitoring group said on Wednesday", "UNICEF said in a statement on Thursday", "told AFP on Sunday": the day
+# of the statement, not of the event (which the news day then stands for, unstated)
+_SPEECH_DATE = re.compile(r"\b(?:said|says|told [A-Z][\w.]*(?: [A-Z][\w.]*)?|announced|added|stated|reported|confirmed|"
+                          r"tweeted|wrote)(?: in a (?:statement|report|tweet|post))?(?: late| early)?\s+$")
+# "Six people were also killed in rebel shelling", "Elsewhere, ...": a further incident, not the one before
+_ANOTHER = re.compile(r"\b(?:also|meanwhile|elsewhere|separately|another|other)\b", re.I)
+_WAR_TOLL = re.compile(r"\b(?:war|conflict|uprising|insurgency|crisis|revolution)\b(?:\s+[\w'’]+){0,6}?\s+(?:has|have|had)\s+"
+                       r"(?:since\s+|so far\s+|now\s+|already\s+)?(?:killed|claimed)|\b(?:killed|died|dead|deaths)\b[^.]{0,60}?"
+                       r"\b(?:in|during|since the (?:start|beginning) of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                       r"(?:war|conflict|uprising|insurgency|crisis)\b", re.I)
 _VICTIM_GROUP = re.compile(r"\b(?:militants|jihadists|fighters|insurgents|extremists|terrorists|rebels)\b", re.I)
 
 
@@ -76,6 +86,7 @@ class ArticleExtractor:
         filing date, not the event's: it is skipped."""
         found = [d for d in dates.find_date_expressions(sentence)
                  if not any(x.start <= offset + d.start < x.end for x in self.datelines)]
+        found = [d for d in found if not _SPEECH_DATE.search(sentence[max(0, d.start - 40):d.start])]
         if found:
             best = min(found, key=lambda d: abs(d.start - trig_start))
             span = dates.resolve(best.text, self.a.published, timezone=self.a.timezone)
@@ -207,6 +218,8 @@ class ArticleExtractor:
     def build(self, si: int, sent: Span, s: str, trig: triggers.Trigger, agents: list[Mention],
               sent_places: list[tuple[Mention, Place]], claimants: list[Claimant]) -> None:
         mod = modality.classify(s, trig.start, trig.end)
+        if trig.kind == "kill" and _WAR_TOLL.search(s):
+            return  # a conflict's toll to date is no incident
         if not mod.is_event:
             return
         sub = trig.sub_event_type
@@ -303,17 +316,24 @@ class ArticleExtractor:
                                             fallback_place=fallback_place)
         keys = {p.geonameid for p in (rep.place, rep.origin, rep.destination) if p}
         self.drafts.append(Draft(rep, si, self.paragraph_of(sent.start), trig.kind, None, explicit_date,
-                                 set() if fallback_place else keys, fallback_place))
+                                 set() if fallback_place else keys, fallback_place,
+                                 separate=bool(_ANOTHER.search(s[:max(trig.start, 1) + 40]))))
 
     def attach_counts(self, si: int, sent: Span, s: str, claimants: list[Claimant]) -> bool:
         """A casualty sentence with no trigger of its own counts the incident just before it."""
-        figures = counts.totals(counts.find(s))
+        found = counts.find(s)
+        figures = counts.totals(found)
+        if _WAR_TOLL.search(s) or any(modality.looks_background(s, f.end) for f in found):
+            return False  # "The war has since killed 300,000", "7,000 killed since the resolution": no incident's toll
         placed = [d for d in self.drafts if not d.fallback_place or d.sent_index == si - 1]
         if not figures or not placed:
             return False
         draft = placed[-1]
         if si - draft.sent_index > 2 or draft.report.sub_event_type in taxonomy.MOVEMENT:
             return False
+        named = {p.geonameid for m, p in self.places if sent.start <= m.start < sent.end and p.feature != "country"}
+        if named and draft.key_places and not named & draft.key_places:
+            return False  # "... killed 10 people east of Damascus": another place, another incident
         rep = draft.report
         rep.fatalities = max(rep.fatalities, figures.get("killed", (0, 0))[0])
         rep.fatalities_max = max(rep.fatalities_max, figures.get("killed", (0, 0))[1])
@@ -342,6 +362,17 @@ class ArticleExtractor:
                 d.report.evidence.append(sent)
             if note not in d.report.verification:
                 d.report.verification = "; ".join(x for x in (d.report.verification, note) if x)
+
+def headline_paragraph(article: Article) -> int:
+    """The paragraph that is the headline, among the first two (a byline may come first), when the body follows
+    it; else -1."""
+    for k, span in enumerate(article.paragraphs[:2]):
+        par = article.text[span.start:span.end]
+        if k + 1 < len(article.paragraphs) and article.title and len(par.split()) <= 25 and \
+                par.strip(" .\"“”") == article.title.strip(" .\"“”"):
+            return k
+    return -1
+
 
 def dateline_spans(article: Article) -> list[Span]:
     """'KABUL, 4 Oct 2015 (Wire) -': where the story was filed, never where the event happened."""
@@ -383,7 +414,7 @@ def extract(article: Article, dictionary: actor_dict.ActorDictionary | None = No
     ex = ArticleExtractor(article, dictionary or actor_dict.load())
     for si, sent in enumerate(article.sentences):
         ex.sentence(si, sent)
-    reports = split_days(merge(ex.drafts))
+    reports = split_days(merge(fold_headline(ex.drafts, headline_paragraph(article))))
     for r in reports:
         for c in r.attributed_to:
             c.id = c.id or sources.classify_claimant(c.name).id

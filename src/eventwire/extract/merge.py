@@ -30,18 +30,58 @@ class Draft:
     date_explicit: bool = False
     key_places: set[str] = field(default_factory=set)
     fallback_place: bool = False  # placed at the article's place: the sentence names none
+    separate: bool = False  # the sentence tells of a further incident ("were also killed", "elsewhere")
 
 
 def merge(drafts: list[Draft]) -> list[Draft]:
     """Repeated mentions of one incident in one article make one report."""
     out: list[Draft] = []
     for d in drafts:
-        target = next((o for o in out if o.fallback_place == d.fallback_place and same_incident(o, d)), None)
+        target = None if d.separate else next(
+            (o for o in out if o.fallback_place == d.fallback_place and same_incident(o, d)), None)
         if target is None:
             out.append(d)
             continue
         absorb(target, d)
     return out
+
+
+LETHAL = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def fold_headline(drafts: list[Draft], headline: int) -> list[Draft]:
+    """The headline (paragraph ``headline``, -1 for none) restates the lead: a report from it joins the first of
+    the next three body reports of the same kind, in the same country, with figures of one incident; the body
+    report keeps its own type, date and place (the headline's are the vaguer ones)."""
+    heads = [d for d in drafts if d.paragraph == headline]
+    if headline < 0 or not heads:
+        return drafts
+    body = [d for d in drafts if d.paragraph != headline]
+    kept = []
+    for h in heads:
+        target = next((b for b in body[:3] if _restates(h.report, b.report)), None)
+        if target is None:
+            kept.append(h)
+            continue
+        t, r = target.report, h.report
+        t.evidence.extend(r.evidence)
+        t.actor1, t.actor2 = t.actor1 or r.actor1, t.actor2 or r.actor2
+        for f in ("fatalities", "injured", "arrested", "abducted"):
+            setattr(t, f, getattr(t, f) or getattr(r, f))
+        t.fatalities_max = max(t.fatalities_max, t.fatalities)
+        names = {c.name for c in t.attributed_to}
+        t.attributed_to.extend(c for c in r.attributed_to if c.name not in names)
+    return sorted(kept + body, key=lambda d: d.sent_index)
+
+
+def _restates(head: Report, body: Report) -> bool:
+    ft, fb = taxonomy.family(head.sub_event_type), taxonomy.family(body.sub_event_type)
+    if ft != fb and not (ft in LETHAL and fb in LETHAL):
+        return False
+    if head.place and body.place and head.place.iso3 != body.place.iso3:
+        return False
+    low, high = sorted((head.fatalities, body.fatalities))
+    return not (low and high > 3 * low)
 
 
 def split_days(drafts: list[Draft]) -> list[Report]:
@@ -75,6 +115,12 @@ def same_incident(a: Draft, b: Draft) -> bool:
         return False
     if a.date_explicit and b.date_explicit and ra.date and rb.date and ra.date.earliest != rb.date.earliest:
         return False
+    if _span_days(ra.date) > 7 and a.date_explicit or _span_days(rb.date) > 7 and b.date_explicit:
+        if min(_span_days(ra.date), _span_days(rb.date)) <= 1:
+            return False  # a roll-up ("170,000 killed since March 2011") is not the day's incident
+    low, high = sorted((ra.fatalities, rb.fatalities))
+    if low and high > 10 * low:
+        return False  # 700 and 170,000 dead are not one incident's figures
     if taxonomy.family(ra.sub_event_type) == "movement":
         if ra.destination and rb.destination and ra.destination.geonameid != rb.destination.geonameid:
             return False
@@ -83,6 +129,12 @@ def same_incident(a: Draft, b: Draft) -> bool:
                 (ra.destination is None and rb.origin is None)
         return ra.origin.geonameid == rb.origin.geonameid
     return bool(ra.place and rb.place and ra.place.geonameid == rb.place.geonameid)
+
+
+def _span_days(span: DateSpan | None) -> int:
+    if span is None or span.earliest is None or span.latest is None:
+        return 0
+    return (span.latest - span.earliest).days
 
 
 def absorb(target: Draft, d: Draft) -> None:

@@ -15,6 +15,15 @@ _DATELINE = re.compile(
     r"(?P<value>\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{2,4})?|[A-Za-z]{3,9}\.?\s+\d{1,2},?(?:\s+\d{2,4})?|NO DATE)"
     r"\s*(?:\((?P<outlet>[^)]+)\))?\s*--")
 _WIRE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}\s*\((?P<outlet>Reuters|AFP|AP|Xinhua|TASS|Sputnik|SANA|IANS|PTI|ANI)\)\s*[-—–]")
+# A bare date stamp that opens scraped text: "7 July 2015", "Sun 22 Feb 2015", "06.04.2017", "AFP Sunday 5 Jun 2016",
+# "Posted on April 4 2017", "Last updated at Jul 01 2016 10:22".
+STAMP = re.compile(
+    r"^(?:(?:AFP|Reuters|AP|Xinhua|TASS|Sputnik|SANA|IANS|PTI|ANI)\s+)?"
+    r"(?:(?i:(?:first\s+)?(?:published|posted|updated|last updated|date of publication)(?:\s+(?:on|at))?):?\s+)?"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?P<value>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}|[A-Z][a-z]{2}\s+\d{6})"
+    r"(?:,?\s+\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?")
 _TZ = re.compile(r"\b(IST|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|AST|EET|EEST|MSK)\b")
 _ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
 
@@ -29,12 +38,20 @@ class Found:
 def parse_value(value: str) -> date | None:
     """A date from a metadata or 'Published:' value, or None. Never guesses from a bare number."""
     value = _ORDINAL.sub(r"\1", value.strip())
+    value = re.sub(r"^([A-Za-z]{3,9}\.?\s+)(\d{2})(\d{4})$", r"\1\2 \3", value)  # a scraped "Jul 012016"
     if not re.search(r"\d", value):
         return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         pass
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value)
+    if m:  # day.month.year, as European outlets print it (Sputnik's 06.04.2017)
+        day, month, year = (int(x) for x in m.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
     if m:  # US month/day/year, as in FA-KES and most feeds
         month, day, year = (int(x) for x in m.groups())
@@ -79,6 +96,9 @@ def from_paragraphs(paragraphs: list[str]) -> Found:
             if parsed:
                 return Found(parsed, "", outlet)
             continue
+        m = STAMP.fullmatch(par.strip())
+        if m and (parsed := parse_value(m.group("value"))):
+            return Found(parsed, "", outlet)
         m = _WIRE.match(par)
         if m:
             outlet = outlet or m.group("outlet")
