@@ -28,7 +28,7 @@ from .cluster_events import (
 )
 from .extract import taxonomy
 from .model import DateSpan, Event, Report
-from .resolve.dates import acled_day
+from .resolve.dates import STATEMENT_DAY, acled_day
 
 if TYPE_CHECKING:
     from .store import Store
@@ -99,11 +99,6 @@ _VIOLENT = frozenset(r.sub_event_type for r in taxonomy.SUB_TYPES.values()
     "Attack", "Excessive force against protesters", "Mob violence"}
 
 
-def _side(actor_id: str) -> str:
-    """The side an actor stands for: a state's forces, police and government are one ("state:SYR")."""
-    return ":".join(actor_id.split(":")[:2]) if actor_id.startswith("state:") else actor_id
-
-
 def _level(r: Report) -> int:
     p = _place_of(r)
     if p is None:
@@ -144,10 +139,10 @@ def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
         block[k] = code("block", f"{_disorder(r)}|{country}")
         d = event_day(r.date)
         day[k] = d.toordinal() if d else -1
-        exact[k] = bool(d) and r.date.precision == 1  # type: ignore[union-attr]
+        exact[k] = bool(d) and r.date.precision == 1 and not r.date.basis.startswith(STATEMENT_DAY)  # type: ignore[union-attr]
         sub[k] = code("sub", r.sub_event_type)
         etype[k] = code("type", taxonomy.family(r.sub_event_type))
-        actors = sorted({_side(x.id) for x in (r.actor1, r.actor2) if x is not None})
+        actors = sorted({taxonomy.side(x.id) for x in (r.actor1, r.actor2) if x is not None})
         a1[k] = code("actor", actors[0]) if actors else -1
         a2[k] = code("actor", actors[1]) if len(actors) > 1 else -1
         named_a[k] = bool(actors) and not actors[0].startswith(_NOT_NAMED)

@@ -34,6 +34,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z .'()-]{1,40}(?:,\s*[A-Z][A-Za-z .'()-]{1,
 _SPEECH_DATE = re.compile(r"\b(?:said|says|told [A-Z][\w.]*(?: [A-Z][\w.]*)?|announced|added|stated|reported|confirmed|"
                           r"tweeted|wrote)(?: in a (?:statement|report|tweet|post))?(?: late| early)?\s+$")
 # "Six people were also killed in rebel shelling", "Elsewhere, ...": a further incident, not the one before
+# "the attack", "this deadly assault": a weak trigger that points back to an incident already told
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$", re.I)
 _ANOTHER = re.compile(r"\b(?:also|meanwhile|elsewhere|separately|another|other)\b", re.I)
 _WAR_TOLL = re.compile(r"\b(?:war|conflict|uprising|insurgency|crisis|revolution)\b(?:\s+[\w'’]+){0,6}?\s+(?:has|have|had)\s+"
                        r"(?:since\s+|so far\s+|now\s+|already\s+)?(?:killed|claimed)|\b(?:killed|died|dead|deaths)\b[^.]{0,60}?"
@@ -86,10 +88,14 @@ class ArticleExtractor:
         filing date, not the event's: it is skipped."""
         found = [d for d in dates.find_date_expressions(sentence)
                  if not any(x.start <= offset + d.start < x.end for x in self.datelines)]
-        found = [d for d in found if not _SPEECH_DATE.search(sentence[max(0, d.start - 40):d.start])]
+        events = [d for d in found if not _SPEECH_DATE.search(sentence[max(0, d.start - 40):d.start])]
         if found:
-            best = min(found, key=lambda d: abs(d.start - trig_start))
+            best = min(events or found, key=lambda d: abs(d.start - trig_start))
             span = dates.resolve(best.text, self.a.published, timezone=self.a.timezone)
+            if span is not None and not events:
+                # only the statement is dated ("a monitor said on Wednesday"): ACLED takes its day, but it is
+                # no stated day of the event, and another report's stated day does not contradict it
+                span = replace(span, basis=f"{dates.STATEMENT_DAY}: {span.basis}")
             if span is not None:
                 return span, True, False
             return None, False, True
@@ -112,11 +118,13 @@ class ArticleExtractor:
         return self._news_day
 
     def article_place(self) -> Place | None:
-        """The place an article is about: the sub-national place it names most. Never the dateline's: that is
-        where the story was filed (a Moscow-datelined story about a Syrian truce is not about Moscow)."""
+        """The place an article is about: the sub-national place it names most, in the country it names most.
+        Never the dateline's: that is where the story was filed (a Moscow-datelined story about a Syrian truce
+        is not about Moscow), nor a capital named for its government ("But Moscow, which holds a veto")."""
         if not hasattr(self, "_article_place"):
             self._article_place = None
             subs = [p for _, p in self.places if p.feature not in ("country", "region")]
+            subs = [p for p in subs if p.iso3 == self.country] or subs
             if subs:
                 ids = [p.geonameid for p in subs]
                 best = max(set(ids), key=lambda g: (ids.count(g), -ids.index(g)))
@@ -315,9 +323,11 @@ class ArticleExtractor:
         rep.confidence = scoring.confidence(trig, rep, place_explicit=pslot.explicit, date_explicit=explicit_date,
                                             fallback_place=fallback_place)
         keys = {p.geonameid for p in (rep.place, rep.origin, rep.destination) if p}
+        anaphoric = trig.strength < 0.5 and bool(_DEFINITE.search(s[max(0, trig.start - 25):trig.start]))
         self.drafts.append(Draft(rep, si, self.paragraph_of(sent.start), trig.kind, None, explicit_date,
                                  set() if fallback_place else keys, fallback_place,
-                                 separate=bool(_ANOTHER.search(s[:max(trig.start, 1) + 40]))))
+                                 separate=not anaphoric and bool(_ANOTHER.search(s[:max(trig.start, 1) + 40])),
+                                 anaphoric=anaphoric))
 
     def attach_counts(self, si: int, sent: Span, s: str, claimants: list[Claimant]) -> bool:
         """A casualty sentence with no trigger of its own counts the incident just before it."""
@@ -369,9 +379,13 @@ def headline_paragraph(article: Article) -> int:
     for k, span in enumerate(article.paragraphs[:2]):
         par = article.text[span.start:span.end]
         if k + 1 < len(article.paragraphs) and article.title and len(par.split()) <= 25 and \
-                par.strip(" .\"“”") == article.title.strip(" .\"“”"):
+                _norm_words(par) == _norm_words(article.title):
             return k
     return -1
+
+
+def _norm_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
 def dateline_spans(article: Article) -> list[Span]:

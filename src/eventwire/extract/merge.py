@@ -31,6 +31,7 @@ class Draft:
     key_places: set[str] = field(default_factory=set)
     fallback_place: bool = False  # placed at the article's place: the sentence names none
     separate: bool = False  # the sentence tells of a further incident ("were also killed", "elsewhere")
+    anaphoric: bool = False  # a weak trigger pointing back ("the attack also caused ...")
 
 
 def merge(drafts: list[Draft]) -> list[Draft]:
@@ -39,6 +40,11 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         target = None if d.separate else next(
             (o for o in out if o.fallback_place == d.fallback_place and same_incident(o, d)), None)
+        if target is None and not d.separate and d.anaphoric and d.fallback_place:
+            # "the attack" in a sentence naming no place: the last lethal incident told, wherever it was placed
+            last = next((o for o in reversed(out) if taxonomy.family(o.report.sub_event_type) in LETHAL), None)
+            target = last if last is not None and same_incident(last, replace(d, fallback_place=False), places=False) \
+                else None
         if target is None:
             out.append(d)
             continue
@@ -105,12 +111,13 @@ def split_days(drafts: list[Draft]) -> list[Report]:
     return out
 
 
-def same_incident(a: Draft, b: Draft) -> bool:
+def same_incident(a: Draft, b: Draft, *, places: bool = True) -> bool:
     ra, rb = a.report, b.report
-    if taxonomy.family(ra.sub_event_type) != taxonomy.family(rb.sub_event_type):
+    fa, fb = taxonomy.family(ra.sub_event_type), taxonomy.family(rb.sub_event_type)
+    if fa != fb and not (b.anaphoric and fa in LETHAL and fb in LETHAL):
         return False
-    ida = ra.actor1.id if ra.actor1 else ""
-    idb = rb.actor1.id if rb.actor1 else ""
+    ida = taxonomy.side(ra.actor1.id) if ra.actor1 else ""
+    idb = taxonomy.side(rb.actor1.id) if rb.actor1 else ""
     if ida and idb and ida != idb:
         return False
     if a.date_explicit and b.date_explicit and ra.date and rb.date and ra.date.earliest != rb.date.earliest:
@@ -128,7 +135,7 @@ def same_incident(a: Draft, b: Draft) -> bool:
             return bool(a.key_places & b.key_places) or rb.origin is None and rb.destination is None or \
                 (ra.destination is None and rb.origin is None)
         return ra.origin.geonameid == rb.origin.geonameid
-    return bool(ra.place and rb.place and ra.place.geonameid == rb.place.geonameid)
+    return not places or bool(ra.place and rb.place and ra.place.geonameid == rb.place.geonameid)
 
 
 def _span_days(span: DateSpan | None) -> int:
@@ -140,7 +147,7 @@ def _span_days(span: DateSpan | None) -> int:
 def absorb(target: Draft, d: Draft) -> None:
     t, r = target.report, d.report
     t.evidence.extend(r.evidence)
-    if taxonomy.RANK.get(r.sub_event_type, 99) < taxonomy.RANK.get(t.sub_event_type, 99) or \
+    if not d.anaphoric and taxonomy.RANK.get(r.sub_event_type, 99) < taxonomy.RANK.get(t.sub_event_type, 99) or \
             r.sub_event_type == "Headquarters or base established":
         t.sub_event_type, t.event_type, t.disorder_type = r.sub_event_type, r.event_type, r.disorder_type
         t.cameo, t.plover = r.cameo, r.plover

@@ -31,6 +31,7 @@ _VERIFY = re.compile(r"(?:not (?:been )?(?:possible|able) to (?:immediately |ind
                      r"could not (?:be )?(?:immediately |independently )?(?:verif|confirm)\w*|"
                      r"cannot (?:be )?(?:immediately |independently )?(?:verif|confirm)\w*|"
                      r"unverified|unconfirmed|independently verif\w+|no independent confirmation)", re.I)
+_SPEECH = re.compile(r"\b(?:said|says|told|reported|added|stated|announced|confirmed|claimed)\b", re.I)
 _BACKGROUND = re.compile(r"\b(?:last (?:week|month|year)'s|earlier this (?:month|year)|in \d{4}|previously|had (?:been )?\w+ed|"
                          r"history|years ago|months ago|since|anniversary|remembered|commemorat)\b", re.I)
 
@@ -79,4 +80,12 @@ def verification_note(text: str) -> str:
 
 
 def looks_background(sentence: str, trigger_start: int) -> bool:
-    return bool(_BACKGROUND.search(sentence[max(0, trigger_start - 60): trigger_start + 40]))
+    """Words around the trigger that set the event in the past or in a span ("since", "in 2012", "had been
+    seized"). A past perfect after a speech verb is reported speech, not an earlier time ("the Observatory said
+    30 soldiers had been killed")."""
+    lo = max(0, trigger_start - 60)
+    for m in _BACKGROUND.finditer(sentence[lo: trigger_start + 40]):
+        if m.group(0).lower().startswith("had ") and _SPEECH.search(sentence[max(0, lo + m.start() - 80):lo + m.start()]):
+            continue
+        return True
+    return False

@@ -52,6 +52,11 @@ QUAD = {"ASSAULT": 4, "PROTEST": 4, "COERCE": 4, "MOBILIZE": 4, "SANCTION": 4, "
         "REJECT": 3, "THREATEN": 3}
 
 
+def side(actor_id: str) -> str:
+    """The side an actor stands for: a state's forces, police and government are one ("state:SYR")."""
+    return ":".join(actor_id.split(":")[:2]) if actor_id.startswith("state:") else actor_id
+
+
 def family(sub_event_type: str) -> str:
     """Blocking family for clustering: the ACLED event type (movements are one family)."""
     if sub_event_type in MOVEMENT:

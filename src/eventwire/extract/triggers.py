@@ -25,12 +25,12 @@ _W = r"(?:\w+\s+){0,3}?"
 _LEX: list[tuple[str, str, str, float]] = [
     # (regex, kind, default sub-event type, strength)
     (r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car bomb(?:ing)?|blast|vest)|blew (?:himself|herself|themselves) up|svbieds?", "suicide", "Suicide bomb", 0.9),
-    (r"chemical (?:attack|weapons? attack|strike)|sarin|chlorine (?:gas|attack|barrel)|nerve (?:agent|gas)|toxic gas attack", "chemical", "Chemical weapon", 0.8),
+    (r"chemical (?:attack|weapons? attack|strike)|sarin|chlorine (?:gas|attack|barrel)|nerve (?:agent|gas)|toxic gas(?: attack)?|(?:poison |nerve )?gas attacks?|poison gas|gass(?:ed|ing)", "chemical", "Chemical weapon", 0.8),
     (r"air ?strikes?|air ?raids?|air attacks?|drone (?:strikes?|attacks?)|aerial (?:bombardment|attacks?)|warplanes? (?:struck|bombed|hit|pounded|targeted|attacked)|jets? (?:struck|bombed|hit|pounded|targeted|attacked)|barrel bombs?", "air", "Air/drone strike", 0.9),
     (r"shell(?:ed|ing|s)?|artillery (?:fire|strikes?|attacks?|barrage)|mortar (?:fire|rounds?|shells?|attacks?|bombs?)|rocket (?:fire|attacks?)|fired (?:rockets|missiles|mortars?|shells)|missile (?:strikes?|attacks?)|rockets? (?:hit|struck|landed|slammed)|missiles? (?:hit|struck|landed)|bombard(?:ed|ment|ing)", "shelling", "Shelling/artillery/missile attack", 0.85),
     (r"car bomb(?:s|ing|ings)?|roadside bombs?|improvised explosive devices?|ieds?|landmines?|land mines?|bomb (?:blast|attack|exploded|went off)|explosive devices?|bombing(?:s)?|bombed|blew up|exploded|went off|blasts?|explosions?|explosives?[- ]laden|detonated", "ied", "Remote explosive/landmine/IED", 0.75),
     (r"grenades?", "grenade", "Grenade", 0.7),
-    (r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed|s)? control|liberat(?:ed|ion of)|re-?took", "recapture", "Government regains territory", 0.85),
+    (r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed|s)? (?:full )?control|liberat(?:ed|ion of)|re-?took", "recapture", "Government regains territory", 0.85),
     (r"captur(?:ed|e|ing)|seiz(?:ed|ure of) (?:control|the (?:town|city|village|base|area|district))|took (?:full )?control|taken control|overr?an|fell to", "capture", "Non-state actor overtakes territory", 0.8),
     (r"seized|seizing", "capture", "Non-state actor overtakes territory", 0.55),
     (r"clash(?:ed|es|ing)?|fighting|fought|battl(?:ed|es|ing)|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|ambush(?:ed|es)?|offensive|skirmish(?:es)?|assault(?:ed)? on (?:positions|the (?:town|city|village|base))|raid(?:ed|s)?|attack(?:ed|s)? (?:army|military|police|government) (?:positions|posts?|checkpoints?|bases?|convoys?)", "clash", "Armed clash", 0.8),
@@ -94,7 +94,12 @@ def find(sentence: str) -> list[Trigger]:
                 out[-1] = t
             continue
         out.append(t)
-    return out
+    # "suicide car bomb attack", "a gas attack killed": the weapon names the attack; the head noun adds nothing
+    return [t for k, t in enumerate(out) if not (t.kind in ("clash", "kill") and t.strength < 0.5 and k and
+                                                 out[k - 1].kind in _WEAPONS and t.start - out[k - 1].end <= 2)]
+
+
+_WEAPONS = frozenset({"air", "shelling", "suicide", "ied", "grenade", "chemical"})
 
 
 def is_movement_of_armed_group(sentence: str, trigger: Trigger) -> bool:

@@ -27,6 +27,9 @@ __all__ = ["DateMention", "find_date_expressions", "resolve", "resolve_in_contex
 from .date_expressions import (_ISO, _MON3, _MONTH_WORD, _MONTHS, _NUM, _NUMBERS, _WD,  # noqa: F401
                                _WEEKDAYS, _YEAR4, ZONES, DateMention, find_date_expressions)
 
+# basis prefix of a date that is only the day a claim was made ("a monitor said on Wednesday")
+STATEMENT_DAY = "the day of the statement"
+
 
 # ------------------------------------------------------------------------------------------------- time zones
 def _zone(timezone: str) -> ZoneInfo | None:
