@@ -120,7 +120,7 @@ class ArticleExtractor:
     def article_place(self) -> Place | None:
         """The place an article is about: the sub-national place it names most, in the country it names most.
         Never the dateline's: that is where the story was filed (a Moscow-datelined story about a Syrian truce
-        is not about Moscow), nor a capital named for its government ("But Moscow, which holds a veto")."""
+        is not about Moscow)."""
         if not hasattr(self, "_article_place"):
             self._article_place = None
             subs = [p for _, p in self.places if p.feature not in ("country", "region")]
