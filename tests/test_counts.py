@@ -21,6 +21,16 @@ from eventwire.extract import counts
     ("gunmen kidnapped 276 schoolgirls", "abducted", 276, 276),
     ("twenty-one soldiers were killed", "killed", 21, 21),
     ("more than 150 others were wounded", "injured", 150, 150),
+    # toll updates, headlines in the present tense, an "including" aside, modifiers that are not verbs
+    ("The death toll from the ambulance bombing in Kabul on Saturday has risen to 103, officials said", "killed", 103, 103),
+    ("The number of people killed in a suspected chemical attack on the town has risen to 86", "killed", 86, 86),
+    ("The death toll from Saturday's truck bomb has passed 300", "killed", 300, 300),
+    ("Death toll in bomb attack on Syria evacuees hits 43", "killed", 43, 43),
+    ("ISIL kills 700 people from Syrian tribe", "killed", 700, 700),
+    ("At least 12 civilians including four children and a pregnant woman were killed Wednesday", "killed", 12, 12),
+    ("two women and two children were among eight people killed when a barrel bomb hit", "killed", 8, 8),
+    ("At least 70 Syrian regime and rebel fighters have been killed", "killed", 70, 70),
+    ("killing at least 25 soldiers and injuring many more", "injured", 10, 10),
 ])
 def test_figures(sentence, field, low, high):
     found = [f for f in counts.find(sentence) if f.field == field]
@@ -36,6 +46,12 @@ def test_figures(sentence, field, low, high):
 ])
 def test_no_false_figures(sentence):
     assert not [f for f in counts.find(sentence) if f.field == "killed"]
+
+
+def test_an_active_verb_counts_for_its_own_field_only():
+    """'injuring many' is a count of injured, never of killed."""
+    found = {(f.field, f.low) for f in counts.find("killing at least 25 soldiers and injuring many more")}
+    assert found == {("killed", 25), ("injured", 10)}
 
 
 def test_lowest_figure_is_the_headline():

@@ -1,0 +1,58 @@
+"""One article, one report per incident: the headline, anaphoric mentions, roll-ups, further incidents, and the
+day of a statement."""
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.cluster import features
+from eventwire.pipeline import PipelineConfig, article_from_text, build
+from eventwire.resolve.dates import STATEMENT_DAY
+
+
+def _reports(text: str, title: str = "", published: date = date(2017, 4, 5)):
+    art = build(PipelineConfig(nlp="rules")).process(article_from_text(text, published=published, title=title))
+    return art, art.reports
+
+
+def test_the_headline_folds_into_the_lead_report():
+    title = "Missile kills 18 civilians in Aleppo"
+    text = (f"{title}\n\nA missile fired by government forces killed at least 18 civilians on Tuesday in a residential "
+            "neighbourhood of Aleppo city, a monitoring group said.")
+    art, reports = _reports(text, title)
+    assert len(reports) == 1
+    r = reports[0]
+    assert r.fatalities == 18 and r.date is not None and r.date.earliest == date(2017, 4, 4)
+    assert any(art.text[s.start:s.end] == title for s in r.evidence)  # the headline is kept as evidence
+
+
+def test_the_attack_points_back_to_the_incident_told():
+    text = ("Warplanes releasing toxic gas struck the town of Khan Sheikhoun in Idlib on Tuesday. "
+            "The Syrian Observatory for Human Rights said the attack killed at least 58 people.")
+    _, reports = _reports(text)
+    assert len(reports) == 1
+    assert reports[0].sub_event_type == "Chemical weapon" and reports[0].fatalities == 58
+
+
+def test_a_conflict_toll_is_no_incident_and_joins_none():
+    text = ("Regime air strikes killed 19 fighters in the Al Mallah district of Aleppo on Monday, a monitor said. "
+            "The war has since killed more than 300000 people.")
+    _, reports = _reports(text, published=date(2016, 7, 12))
+    assert [r.fatalities for r in reports] == [19]
+
+
+def test_also_tells_of_a_further_incident():
+    text = ("On Saturday eight people were killed when a barrel bomb hit a building in Aleppo city. "
+            "Six people were also killed in rebel shelling of regime-held areas of the city.")
+    _, reports = _reports(text, published=date(2015, 2, 22))
+    assert sorted(r.fatalities for r in reports) == [6, 8]
+
+
+def test_a_statement_day_dates_the_report_but_is_no_stated_event_day():
+    text = ("The death toll from a suspected chemical attack on the town of Khan Shaykhun in Idlib province has "
+            "risen to 86, a monitoring group said on Wednesday.")
+    _, reports = _reports(text)
+    r = reports[0]
+    assert r.fatalities == 86
+    assert r.date is not None and r.date.earliest == date(2017, 4, 5) and r.date.basis.startswith(STATEMENT_DAY)
+    f = features(reports, {})
+    assert not f.exact_day[0]  # another outlet's stated day does not contradict it
