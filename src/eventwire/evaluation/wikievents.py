@@ -6,8 +6,9 @@ Our reports map as follows: violent ACLED types (Battles, Explosions/Remote viol
 civilians, Riots, Excessive force) give a ``Conflict.Attack`` trigger at the report's trigger word;
 movement types (Change to group/activity, Headquarters or base established, Non-violent transfer)
 give ``Movement.Transportation``; a report whose evidence sentence reports deaths gives a
-``Life.Die`` trigger at the death word ("killed", "died", "dead"). Arguments come from the report's
-slots and :mod:`eventwire.extract.arguments`: attackers (Attacker, Killer, Agent), victims and targets
+``Life.Die`` trigger at the death word ("killed", "died", "dead"). A report's further evidence sentences
+are further mentions of its event ("the attack also caused ...") and each gives the violent trigger word it
+holds, without arguments. Arguments come from the report's slots and :mod:`eventwire.extract.arguments`: attackers (Attacker, Killer, Agent), victims and targets
 (Victim, Target, PassengerArtifact), instruments (Instrument, ExplosiveDevice), place (Place, Origin,
 Destination).
 
@@ -54,7 +55,7 @@ def doc_article(text: str) -> Article:
 def predict(text: str, nlp_name: str) -> list[dict[str, Any]]:
     """Predicted events: family, trigger span and argument spans by role group."""
     from .. import nlp
-    from ..extract import arguments
+    from ..extract import arguments, triggers
     from ..extract.events import extract
 
     article = nlp.annotate(doc_article(text), nlp_name)
@@ -83,6 +84,13 @@ def predict(text: str, nlp_name: str) -> list[dict[str, Any]]:
             else "Movement.Transportation" if rep.sub_event_type in MOVE else ""
         if fam:
             out.append({"family": fam, "trigger": trig, "args": found})
+            # the report's further evidence sentences are further mentions of it ("the attack also ..."): each
+            # gives the trigger it names, without arguments
+            for more in rep.evidence[1:]:
+                words = [t for t in triggers.find(text[more.start:more.end]) if t.kind not in ("kill", "move")]
+                if words:
+                    out.append({"family": fam, "trigger": Span(more.start + words[0].start, more.start + words[0].end),
+                                "args": {"agent": [], "patient": [], "instrument": [], "place": []}})
         death = _DEATH.search(text, sent.start, sent.end)
         if death and (rep.fatalities or fam == "Conflict.Attack"):
             out.append({"family": "Life.Die", "trigger": Span(death.start(), death.end()),
