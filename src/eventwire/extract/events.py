@@ -55,7 +55,8 @@ class ArticleExtractor:
         resolved = places.resolve_places(article.text, [(m.start, m.end) for m in place_mentions])
         self.places: list[tuple[Mention, Place]] = [(m, p) for m, p in zip(place_mentions, resolved) if p is not None]
         countries = [p.iso3 for _, p in self.places if p.iso3]
-        self.country = max(set(countries), key=countries.count) if countries else ""
+        # ties go to the country named first (never to set order, which differs between processes)
+        self.country = max(set(countries), key=lambda c: (countries.count(c), -countries.index(c))) if countries else ""
         self.last_place: Place | None = None
         self.seen: list[str] = []  # named actor ids in text order
         self._news_day: date | None = None
