@@ -123,8 +123,7 @@ _SOURCE_TAIL = re.compile(r"(?<=[.!?”\"’])\s*Source:?\s+(?:TRT ?World|[A-Z][
 # Islamic State Rises (1881) Related Explosion in Syrian Mosque ... Comment via Sputnik News")
 _RELATED_TAIL = re.compile(r"\s*(?:\.\.\.\s+)?(?:\d+\s+)?Topic\s+[^()]{1,80}\(\d+\)\s+Related\b.*$", re.S)
 # a wire dateline left inside a flattened paragraph: "... (SOHR) said. MOSCOW (Sputnik) According to the watchdog"
-_INNER_DATELINE = re.compile(r"(?<=[.!?”\"’] )[A-Z]{3,}(?: [A-Z]{3,})? \((?:Sputnik|Reuters|AFP|AP|Xinhua|TASS|SANA)\)\s*[-—–]?\s*"
-                             r"(?=[A-Z])")
+_INNER_DATELINE = re.compile(rf"(?<=[.!?”\"’] )[A-Z]{{3,}}(?: [A-Z]{{3,}})? \((?:{pubdate.WIRES})\)\s*[-—–]?\s*(?=[A-Z])")
 _SIGNOFF_ONLY = re.compile(r"^\W*(?:REUTERS|Reuters|AFP|AP|Xinhua|SANA|TASS|Sputnik|IANS|PTI|ANI)\W*$")
 _INLINE_ADS = re.compile(r"(?<=[.!?”\"’'])\s*(?:Advertisement|ADVERTISEMENT|Read more|Read More|Story continues below"
                          r"(?: advertisement)?)\s*(?=[A-Z“\"‘])")
@@ -259,13 +258,13 @@ def clean_title(title: str) -> str:
     return trimmed if len(trimmed.split()) >= 3 else title
 
 
-def _norm(text: str) -> str:
+def normalized_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _repeats_title(par: str, title: str) -> bool:
     """The first line is the headline again (maybe reworded): short, not a sentence, mostly the title's words."""
-    words, heads = _norm(par).split(), _norm(title).split()
+    words, heads = normalized_words(par).split(), normalized_words(title).split()
     if not words or not heads or len(words) > 30:
         return False
     if words == heads or " ".join(heads).startswith(" ".join(words)) and len(words) >= 3:
@@ -315,7 +314,7 @@ def split_head(paragraphs: list[str], title: str = "") -> list[str]:
 
 def _title_start(par: str, title: str) -> int:
     """Where a copy of the headline starts within the first fifteen words of ``par`` (0: not there)."""
-    heads = _norm(title).split()
+    heads = normalized_words(title).split()
     words = list(re.finditer(r"\w+", par))
     for k in range(1, min(15, len(words) - len(heads))):
         if len(heads) >= 3 and [w.group(0).lower() for w in words[k:k + len(heads)]] == heads:
@@ -326,7 +325,7 @@ def _title_start(par: str, title: str) -> int:
 
 def _title_end(par: str, title: str) -> int:
     """Where a copy of the headline that opens ``par`` ends, when a lead of five or more words follows it."""
-    heads = _norm(title).split()
+    heads = normalized_words(title).split()
     if len(heads) < 3:
         return 0
     words = list(re.finditer(r"\w+", par))
@@ -355,7 +354,7 @@ def clean_paragraphs(paragraphs: list[str], *, title: str = "") -> list[str]:
         par = clean_paragraph(par)  # inline junk out first, so that a glued body sentence is judged alone
         if not par or is_boilerplate(par):
             continue
-        key = _norm(par)
+        key = normalized_words(par)
         if title and not kept and _repeats_title(par, title):
             continue  # the headline repeated as the first line: it is kept in Article.title
         if len(kept) < LEDE_ZONE * 2 and len(key.split()) >= DEDUP_MIN_WORDS and key in seen:

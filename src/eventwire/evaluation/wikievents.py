@@ -8,9 +8,9 @@ movement types (Change to group/activity, Headquarters or base established, Non-
 give ``Movement.Transportation``; a report whose evidence sentence reports deaths gives a
 ``Life.Die`` trigger at the death word ("killed", "died", "dead"). A report's further evidence sentences
 are further mentions of its event ("the attack also caused ...") and each gives the violent trigger word it
-holds, without arguments. Arguments come from the report's slots and :mod:`eventwire.extract.arguments`: attackers (Attacker, Killer, Agent), victims and targets
-(Victim, Target, PassengerArtifact), instruments (Instrument, ExplosiveDevice), place (Place, Origin,
-Destination).
+holds, without arguments. Arguments come from the report's slots and :mod:`eventwire.extract.arguments`:
+attackers (Attacker, Killer, Agent), victims and targets (Victim, Target, PassengerArtifact), instruments
+(Instrument, ExplosiveDevice), place (Place, Origin, Destination).
 
 Matching (character overlap on the document text): a predicted trigger is correct when its span
 overlaps a gold trigger of the same family; a predicted argument is correct when its trigger matches a

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..model import Actor, Article, Claimant, DateSpan, Mention, Place, Report, Span
+from ..clean import normalized_words
 from ..resolve import actors as actor_dict
 from ..resolve import dates, places, sources
 from . import counts, modality, roles, scoring, taxonomy, triggers
@@ -31,11 +32,11 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z .'()-]{1,40}(?:,\s*[A-Z][A-Za-z .'()-]{1,
                        r"^[A-Z][A-Z .'-]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:-|--|—|–)\s")
 # "a monitoring group said on Wednesday", "UNICEF said in a statement on Thursday", "told AFP on Sunday": the day
 # of the statement, not of the event (which the news day then stands for, unstated)
-_SPEECH_DATE = re.compile(r"\b(?:said|says|told [A-Z][\w.]*(?: [A-Z][\w.]*)?|announced|added|stated|reported|confirmed|"
-                          r"tweeted|wrote)(?: in a (?:statement|report|tweet|post))?(?: late| early)?\s+$")
-# "Six people were also killed in rebel shelling", "Elsewhere, ...": a further incident, not the one before
+_SPEECH_DATE = re.compile(rf"\b(?:{modality.SPEECH_VERBS}|told [A-Z][\w.]*(?: [A-Z][\w.]*)?|tweeted|wrote)"
+                          r"(?: in a (?:statement|report|tweet|post))?(?: late| early)?\s+$")
 # "the attack", "this deadly assault": a weak trigger that points back to an incident already told
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$", re.I)
+# "Six people were also killed in rebel shelling", "Elsewhere, ...": a further incident, not the one before
 _ANOTHER = re.compile(r"\b(?:also|meanwhile|elsewhere|separately|another|other)\b", re.I)
 _WAR_TOLL = re.compile(r"\b(?:war|conflict|uprising|insurgency|crisis|revolution)\b(?:\s+[\w'’]+){0,6}?\s+(?:has|have|had)\s+"
                        r"(?:since\s+|so far\s+|now\s+|already\s+)?(?:killed|claimed)|\b(?:killed|died|dead|deaths)\b[^.]{0,60}?"
@@ -380,13 +381,9 @@ def headline_paragraph(article: Article) -> int:
     for k, span in enumerate(article.paragraphs[:2]):
         par = article.text[span.start:span.end]
         if k + 1 < len(article.paragraphs) and article.title and len(par.split()) <= 25 and \
-                _norm_words(par) == _norm_words(article.title):
+                normalized_words(par) == normalized_words(article.title):
             return k
     return -1
-
-
-def _norm_words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
 
 
 def dateline_spans(article: Article) -> list[Span]:

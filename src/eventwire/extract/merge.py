@@ -34,6 +34,9 @@ class Draft:
     anaphoric: bool = False  # a weak trigger pointing back ("the attack also caused ...")
 
 
+LETHAL = ("Battles", "Explosions/Remote violence", "Violence against civilians")  # lethal political violence
+
+
 def merge(drafts: list[Draft]) -> list[Draft]:
     """Repeated mentions of one incident in one article make one report."""
     out: list[Draft] = []
@@ -43,8 +46,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         if target is None and not d.separate and d.anaphoric and d.fallback_place:
             # "the attack" in a sentence naming no place: the last lethal incident told, wherever it was placed
             last = next((o for o in reversed(out) if taxonomy.family(o.report.sub_event_type) in LETHAL), None)
-            target = last if last is not None and same_incident(last, replace(d, fallback_place=False), places=False) \
-                else None
+            target = last if last is not None and same_incident(last, d, places=False) else None
         if target is None:
             out.append(d)
             continue
@@ -52,13 +54,10 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-LETHAL = ("Battles", "Explosions/Remote violence", "Violence against civilians")
-
-
 def fold_headline(drafts: list[Draft], headline: int) -> list[Draft]:
     """The headline (paragraph ``headline``, -1 for none) restates the lead: a report from it joins the first of
     the next three body reports of the same kind, in the same country, with figures of one incident; the body
-    report keeps its own type, date and place (the headline's are the vaguer ones)."""
+    report keeps its own type and place (the headline's are the vaguer ones)."""
     heads = [d for d in drafts if d.paragraph == headline]
     if headline < 0 or not heads:
         return drafts
@@ -69,14 +68,7 @@ def fold_headline(drafts: list[Draft], headline: int) -> list[Draft]:
         if target is None:
             kept.append(h)
             continue
-        t, r = target.report, h.report
-        t.evidence.extend(r.evidence)
-        t.actor1, t.actor2 = t.actor1 or r.actor1, t.actor2 or r.actor2
-        for f in ("fatalities", "injured", "arrested", "abducted"):
-            setattr(t, f, getattr(t, f) or getattr(r, f))
-        t.fatalities_max = max(t.fatalities_max, t.fatalities)
-        names = {c.name for c in t.attributed_to}
-        t.attributed_to.extend(c for c in r.attributed_to if c.name not in names)
+        absorb(target, replace(h, anaphoric=True))  # as a mention pointing back: the body keeps its type
     return sorted(kept + body, key=lambda d: d.sent_index)
 
 
@@ -147,8 +139,8 @@ def _span_days(span: DateSpan | None) -> int:
 def absorb(target: Draft, d: Draft) -> None:
     t, r = target.report, d.report
     t.evidence.extend(r.evidence)
-    if not d.anaphoric and taxonomy.RANK.get(r.sub_event_type, 99) < taxonomy.RANK.get(t.sub_event_type, 99) or \
-            r.sub_event_type == "Headquarters or base established":
+    if not d.anaphoric and (taxonomy.RANK.get(r.sub_event_type, 99) < taxonomy.RANK.get(t.sub_event_type, 99) or
+                            r.sub_event_type == "Headquarters or base established"):
         t.sub_event_type, t.event_type, t.disorder_type = r.sub_event_type, r.event_type, r.disorder_type
         t.cameo, t.plover = r.cameo, r.plover
         if r.sub_event_type == "Headquarters or base established":

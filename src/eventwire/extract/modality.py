@@ -31,7 +31,8 @@ _VERIFY = re.compile(r"(?:not (?:been )?(?:possible|able) to (?:immediately |ind
                      r"could not (?:be )?(?:immediately |independently )?(?:verif|confirm)\w*|"
                      r"cannot (?:be )?(?:immediately |independently )?(?:verif|confirm)\w*|"
                      r"unverified|unconfirmed|independently verif\w+|no independent confirmation)", re.I)
-_SPEECH = re.compile(r"\b(?:said|says|told|reported|added|stated|announced|confirmed|claimed)\b", re.I)
+SPEECH_VERBS = r"said|says|told|reported|added|stated|announced|confirmed|claimed"  # verbs that report a claim
+_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _BACKGROUND = re.compile(r"\b(?:last (?:week|month|year)'s|earlier this (?:month|year)|in \d{4}|previously|had (?:been )?\w+ed|"
                          r"history|years ago|months ago|since|anniversary|remembered|commemorat)\b", re.I)
 

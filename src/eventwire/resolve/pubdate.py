@@ -14,11 +14,12 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}(?:\s*\([A-Za-z .'-]{2,30}\))?),\s*"
     r"(?P<value>\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{2,4})?|[A-Za-z]{3,9}\.?\s+\d{1,2},?(?:\s+\d{2,4})?|NO DATE)"
     r"\s*(?:\((?P<outlet>[^)]+)\))?\s*--")
-_WIRE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}\s*\((?P<outlet>Reuters|AFP|AP|Xinhua|TASS|Sputnik|SANA|IANS|PTI|ANI)\)\s*[-—–]")
+WIRES = "Reuters|AFP|AP|Xinhua|TASS|Sputnik|SANA|IANS|PTI|ANI"  # wire services named in datelines and stamps
+_WIRE = re.compile(rf"^[A-Z][A-Za-z .'-]{{2,40}}\s*\((?P<outlet>{WIRES})\)\s*[-—–]")
 # A bare date stamp that opens scraped text: "7 July 2015", "Sun 22 Feb 2015", "06.04.2017", "AFP Sunday 5 Jun 2016",
 # "Posted on April 4 2017", "Last updated at Jul 01 2016 10:22".
 STAMP = re.compile(
-    r"^(?:(?:AFP|Reuters|AP|Xinhua|TASS|Sputnik|SANA|IANS|PTI|ANI)\s+)?"
+    rf"^(?:(?:{WIRES})\s+)?"
     r"(?:(?i:(?:first\s+)?(?:published|posted|updated|last updated|date of publication)(?:\s+(?:on|at))?):?\s+)?"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
     r"(?P<value>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
