@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -65,6 +66,19 @@ def test_no_chaining_across_two_days():
     events = C.cluster(rs, META)
     spans = [[C.event_day(r.date) for r in rs if r.id in e.report_ids] for e in events]
     assert all((max(s) - min(s)).days <= 1 for s in spans)
+
+
+def test_two_stated_days_do_not_join_through_a_third_report():
+    # a strike stated on Sunday and a raid stated on Monday, told differently, and a vague report of Monday's
+    # news day that resembles both: it may join either, but never glue the two stated days together
+    sun = rep("r1", "art1", dead=18, text="Government air strikes on a village killed civilians in the old quarter of Aleppo on Sunday")
+    mon = rep("r2", "art2", day=DAY + timedelta(days=1), dead=18,
+              text="Regime air raids on a village north of Aleppo killed civilians on Monday evening")
+    vague = replace(rep("r3", "art4", dead=18, text="Government air strikes and regime air raids on a village north of "
+                        "Aleppo killed civilians in the old quarter"),
+                    date=DateSpan(DAY + timedelta(days=1), DAY + timedelta(days=1), 2, "", "the article's news day"))
+    events = C.cluster([sun, mon, vague], META)
+    assert not any({"r1", "r2"} <= set(e.report_ids) for e in events)
 
 
 def test_places_beyond_25_km_stay_apart_and_different_stories_too():

@@ -28,6 +28,7 @@ from eventwire.extract import counts
     ("Death toll in bomb attack on Syria evacuees hits 43", "killed", 43, 43),
     ("ISIL kills 700 people from Syrian tribe", "killed", 700, 700),
     ("At least 12 civilians including four children and a pregnant woman were killed Wednesday", "killed", 12, 12),
+    ("At least 11 civilians among them three children were killed Thursday", "killed", 11, 11),
     ("two women and two children were among eight people killed when a barrel bomb hit", "killed", 8, 8),
     ("At least 70 Syrian regime and rebel fighters have been killed", "killed", 70, 70),
     ("killing at least 25 soldiers and injuring many more", "injured", 10, 10),
@@ -79,3 +80,10 @@ def test_never_more_than_the_largest_number_stated(n):
 def test_deaths_as_figures(sentence, low):
     found = [f for f in counts.find(sentence) if f.field == "killed"]
     assert found and found[0].low == low
+
+
+def test_a_stated_number_beats_a_vague_word():
+    found = counts.find("Dozens of people were killed, and the monitor said at least 58 people were killed")
+    assert counts.totals(found)["killed"] == (58, 58) and counts.vague_fields(found) == set()
+    vague = counts.find("Dozens of people were killed and hundreds were injured")
+    assert counts.totals(vague)["killed"] == (12, 12) and counts.vague_fields(vague) == {"killed", "injured"}

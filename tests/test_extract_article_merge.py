@@ -56,3 +56,25 @@ def test_a_statement_day_dates_the_report_but_is_no_stated_event_day():
     assert r.date is not None and r.date.earliest == date(2017, 4, 5) and r.date.basis.startswith(STATEMENT_DAY)
     f = features(reports, {})
     assert not f.exact_day[0]  # another outlet's stated day does not contradict it
+
+
+def test_an_unnamed_town_takes_the_town_the_next_sentences_name():
+    text = ("At least 11 civilians were killed Thursday in regime barrel bomb attacks on a jihadist-held town in "
+            "northern Syria, a monitoring group said. Government helicopters dropped the bombs on Al-Bab, which lies "
+            "in the northern province of Aleppo.")
+    _art, reports = _reports(text, published=date(2015, 7, 16))
+    assert reports and reports[0].fatalities == 11
+    assert reports[0].place is not None and reports[0].place.name == "Al Bāb"
+
+
+def test_only_a_country_named_is_no_incident():
+    _art, reports = _reports("At least 300 people were killed in air strikes in Syria this month, a monitor said.")
+    assert reports == []
+
+
+def test_the_toll_stated_later_beats_the_vague_word_of_the_lead():
+    text = ("Dozens of people have been killed in Idlib province on Tuesday in a suspected chemical attack. "
+            "The Syrian Observatory for Human Rights put the death toll at 58. "
+            "Meanwhile the Idlib Media Center said dozens of people had been killed.")
+    _art, reports = _reports(text)
+    assert [r.fatalities for r in reports] == [58]

@@ -19,6 +19,8 @@ def classify(sentence: str) -> modality.Modality:
     ("If talks fail, the militia could attack the town.", "future or hypothetical"),
     ("Mosul is a city that is regularly bombed by coalition forces.", "habitual"),
     ("The coalition has often bombed oil sites.", "habitual"),
+    ("Barrel bombs are crude weapons that are typically dropped from helicopters.", "generic: a kind of event, not an incident"),
+    ("Claims of chemical weapons attacks are not uncommon in the conflict.", "generic: a kind of event, not an incident"),
 ])
 def test_non_events(sentence, reason):
     m = classify(sentence)
@@ -29,6 +31,7 @@ def test_non_events(sentence, reason):
     ("Government forces shelled the village on Monday.", "asserted"),
     ("ISIL is reportedly moving fighters out of Raqqa.", "reported"),
     ("The group claimed it bombed the checkpoint.", "claimed"),
+    ("The Islamic State group, commonly known as ISIS, bombed the checkpoint on Monday.", "asserted"),
     ("At least 33 militants have been killed, according to the Syrian Observatory.", "reported"),
 ])
 def test_events_keep_their_modality(sentence, mod):

@@ -228,3 +228,20 @@ def test_demonym_mentions_are_adjectives_only() -> None:
     iraq = text.index("Iraq")
     got = [text[a:b] for a, b in find_demonym_mentions(text, [(iraq, iraq + 4)])]
     assert got == ["Russian", "Syrian"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Warplanes releasing toxic gas targeted the town of Khan Sheikhoun in Idlib.", "Khan Sheikhoun"),
+    ("An explosion rocked the Syrian town of al-Qardaha, the hometown of the Assad family.", "al-Qardaha"),
+    ("An airstrike struck the town of Boukamal held by the jihadists.", "Boukamal"),
+    ("Government helicopters dropped barrel bombs on Al-Bab, which lies in the north.", "Al-Bab"),
+])
+def test_spelling_variants_are_found_where_the_text_says_they_are_places(text: str, name: str) -> None:
+    from eventwire.resolve.places import combine_place_mentions
+    assert name in [text[s:e] for s, e in combine_place_mentions(text, [])]
+
+
+def test_a_container_word_does_not_make_a_common_word_a_place() -> None:
+    from eventwire.resolve.places import container_place_mentions
+    text = "the city of The and the village of About"
+    assert container_place_mentions(text) == []

@@ -16,3 +16,10 @@ def test_province_of_x_reads_the_province_in_every_mention():
 def test_bare_name_stays_the_town():
     t = "Suspected gas attack on rebel-held Idlib kills 58. Jets struck Idlib on Tuesday."
     assert [p.feature for p in resolve_places(t, _spans(t, "Idlib"))] == ["city", "city"]
+
+
+def test_x_province_is_the_area_even_where_x_is_the_city_elsewhere():
+    t = ("Warplanes struck a town in northern Aleppo province on Tuesday. Jets targeted the Atarib district, "
+         "20 km west of Aleppo.")
+    spans = [*_spans(t, "Aleppo"), (t.index("Atarib"), t.index("Atarib") + 6)]
+    assert [p.feature for p in resolve_places(t, spans)] == ["adm1", "city", "city"]

@@ -54,3 +54,11 @@ def test_page_chrome_is_cut():
     assert out.endswith("the attacker blew himself up.")
     trt = "The HNC statement said so. Source TRTWorld and agencies Related News Iraqs vote violations | Syrian attacks kill 16"
     assert C.clean_paragraph(trt) == "The HNC statement said so."
+
+
+def test_glued_photo_caption_is_cut():
+    par = ("SEND httpsabahdai.ly9x2W4z A man rides a bicycle past burning tyres in Aleppo Syria August 1 2016 "
+           "(Reuters Photo) Ten civilians were killed on Tuesday when warplanes struck a town in Aleppo province.")
+    assert C.clean_paragraph(par) == "Ten civilians were killed on Tuesday when warplanes struck a town in Aleppo province."
+    prose = "Ten civilians were killed (photo below) when warplanes struck. The town was hit again."
+    assert C.clean_paragraph(prose) == prose

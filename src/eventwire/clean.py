@@ -114,6 +114,10 @@ _CAPTION = re.compile(
 # A credit glued to the first words of the body: "Photograph: Police/Handout/EPAThe suspect ..."
 _GLUED_CREDIT = re.compile(r"^(?:photograph|photo|picture|image)(?:\s+credit)?\s*:\s*[^.\n]{0,120}?"
                            r"(?:EPA|AFP|AP|Reuters|Getty Images|PA|Handout|Shutterstock)(?=[A-Z][a-z])", re.I)
+# a photo caption glued before the first words of the body: "SEND httpsabahdai.ly/x A man rides a bicycle past
+# burning tyres in Aleppo Syria August 1 2016 (Reuters Photo) Ten civilians were killed ..."
+_GLUED_CAPTION = re.compile(r"^(?:SEND\s+\S+\s+)?[^.!?]{10,300}?\((?:[\w.]+\s+)?(?:Photo|photo|PHOTO)"
+                            r"(?:\s*[:/][^()]{0,30})?\)\s+(?=[A-Z])")
 _SIGNOFF = re.compile(r"\s*(?:--?|—|–)\s*\(?(?:REUTERS|Reuters|AFP|AP|Xinhua|SANA|TASS|Sputnik|IANS|PTI|ANI)\)?"
                       r"\.?\s*$")
 # a source line and the related-headline list after it, at the end of a page flattened into one paragraph
@@ -234,6 +238,7 @@ def clean_paragraph(par: str) -> str:
     """Inline repairs inside one paragraph; '' when nothing is left."""
     par = _SHARE_PREFIX.sub("", par)
     par = _GLUED_CREDIT.sub("", par)
+    par = _GLUED_CAPTION.sub("", par)
     par = _READ_MORE_GLUED.sub("", par)
     par = _INLINE_ADS.sub(" ", par)
     par = _NEWSLETTER_WIDGET.sub("", par)

@@ -11,7 +11,8 @@
    one sentence in two near-duplicate articles are joined first (:func:`copy_pairs`).
 3. **Merging** respects ACLED's unit (one day x place x actor pair x type): candidate pairs are
    taken best first and two clusters join only if every cross pair keeps the days within the
-   window and precise places within :data:`MAX_KM`, and their average cross-pair score stays
+   window (two reports stating different days must be a candidate pair on their own) and precise places within
+   :data:`MAX_KM`, and their average cross-pair score stays
    above :data:`AVERAGE_LINK` (so a chain of look-alikes cannot glue two incidents together).
 
 Everything is sorted by report id first and ties are broken by ids, so the groups never depend on
@@ -276,7 +277,14 @@ def _joinable(f: Features, ma: list[int], mb: list[int], pair_score: dict[tuple[
     a, b = np.array(ma), np.array(mb)
     ia, ib = np.repeat(a, len(b)), np.tile(b, len(a))
     ok, _ = place_terms(f, ia, ib)
-    if not ok.all() or ((f.article[ia] == f.article[ib]) & (f.day[ia] != f.day[ib])).any():
-        return False
+    other_day = f.day[ia] != f.day[ib]
+    if not ok.all() or (other_day & (f.article[ia] == f.article[ib])).any():
+        return False  # one article's reports of different days are different incidents
+    # two reports that each state a different day join only on their own strength, never through a third
+    threshold = THRESHOLD if f.embedded else LEXICAL_THRESHOLD
+    for x, y in zip(ia[other_day & f.exact_day[ia] & f.exact_day[ib]].tolist(),
+                    ib[other_day & f.exact_day[ia] & f.exact_day[ib]].tolist()):
+        if pair_score.get((min(x, y), max(x, y)), 0.0) < threshold:
+            return False
     total = sum(pair_score.get((min(x, y), max(x, y)), 0.0) for x in ma for y in mb)
     return total / (len(ma) * len(mb)) >= AVERAGE_LINK

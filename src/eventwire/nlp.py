@@ -138,9 +138,11 @@ def dictionary_mentions(article: Article) -> list[Mention]:
     out = [Mention(article.id, m.start, m.end, m.text, "actor", "ORG", m.actor_id, "dict")
            for m in actors.load().match(article.text)]
     taken = [(m.start, m.end) for m in out]
-    for start, end in places.find_place_mentions(article.text):
-        if not any(s < end and start < e for s, e in taken):
-            out.append(Mention(article.id, start, end, article.text[start:end], "place", "GPE", "", "dict"))
+    found = [(s, e) for s, e in places.find_place_mentions(article.text)
+             if not any(ts < e and s < te for ts, te in taken)]
+    found += places.container_place_mentions(article.text, [*taken, *found])
+    for start, end in found:
+        out.append(Mention(article.id, start, end, article.text[start:end], "place", "GPE", "", "dict"))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 

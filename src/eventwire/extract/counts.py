@@ -39,7 +39,7 @@ _ACTIVE = {"killed": r"killing|kills?", "injured": r"wounding|wounds?|injuring|i
            "arrested": r"arresting|arrests?|detaining|detains?", "abducted": r"abducting|abducts?|kidnapping|kidnaps?"}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = []
 for _field, _verb in _VERBS.items():
-    _PATTERNS.append((_field, re.compile(rf"(?P<n>{NUMBER})\s+(?:{PERSONS}\s+)?(?:,?\s*including\s+[^.;:]{{1,80}}?\s+)?(?:(?:were|was|have been|had been|are|is|being|been|reportedly|reported|also|later|)\s*)*(?:\w+ly\s+)?{_verb}\b", re.I)))
+    _PATTERNS.append((_field, re.compile(rf"(?P<n>{NUMBER})\s+(?:{PERSONS}\s+)?(?:,?\s*(?:including|among them|amongst them|among whom)\s+[^.;:]{{1,80}}?\s+)?(?:(?:were|was|have been|had been|are|is|being|been|reportedly|reported|also|later|)\s*)*(?:\w+ly\s+)?{_verb}\b", re.I)))
     _PATTERNS.append((_field, re.compile(rf"\b(?:{_verb.replace('dead|', '').replace('|bodies', '')}|{_ACTIVE[_field]})\s+(?P<n>{NUMBER})(?:\s+{PERSONS})?", re.I)))
     _PATTERNS.append((_field, re.compile(rf"\b(?:{_field.replace('ed', '')}\w* toll|number of (?:dead|deaths|{_field})|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was)\s+(?P<n>{NUMBER})", re.I)))
 _PATTERNS.append(("killed", re.compile(rf"(?P<n>{NUMBER})\s+(?:of (?:these|those|the|them)\s+)?(?:deaths|fatalities)\b", re.I)))
@@ -58,12 +58,17 @@ class Figure:
     text: str
     start: int
     end: int
+    vague: bool = False  # a vague word counted by convention ("dozens" = 12), not a stated number
+
+
+_QUALIFIER = re.compile(r"^(?:at least|more than|over|nearly|almost|about|around|up to|as many as|an estimated|"
+                        r"approximately|roughly)\s+")
 
 
 def parse_number(text: str) -> tuple[int, int] | None:
     """(lowest, highest) for a number phrase; None when it is not a number."""
     t = text.lower().strip()
-    t = re.sub(r"^(?:at least|more than|over|nearly|almost|about|around|up to|as many as|an estimated|approximately|roughly)\s+", "", t)
+    t = _QUALIFIER.sub("", t)
     if t in VAGUE:
         return VAGUE[t], VAGUE[t]
     whole = _word_value(t)
@@ -74,6 +79,11 @@ def parse_number(text: str) -> tuple[int, int] | None:
     if not values:
         return None
     return min(values), max(values)
+
+
+def is_vague(text: str) -> bool:
+    """A number phrase that is one of ACLED's vague words ("dozens", "at least several")."""
+    return _QUALIFIER.sub("", text.lower().strip()) in VAGUE
 
 
 def _word_value(word: str) -> int | None:
@@ -103,17 +113,26 @@ def find(sentence: str) -> list[Figure]:
             value = parse_number(n)
             if value is None or any(f.start < m.end() and m.start() < f.end for f in out):
                 continue
-            out.append(Figure(field, value[0], value[1], m.group(0), m.start(), m.end()))
+            out.append(Figure(field, value[0], value[1], m.group(0), m.start(), m.end(), is_vague(n)))
     return sorted(out, key=lambda f: f.start)
 
 
 def totals(figures: list[Figure]) -> dict[str, tuple[int, int]]:
-    """Per field: (lowest figure, largest figure) — ACLED takes the lowest as the headline."""
+    """Per field: (lowest figure, largest figure) — ACLED takes the lowest as the headline. A vague word's
+    convention ("dozens" = 12) stands only where no number is stated: "dozens killed ... the toll is 58" is 58."""
     out: dict[str, tuple[int, int]] = {}
+    exact = {f.field for f in figures if not f.vague}
     for f in figures:
+        if f.vague and f.field in exact:
+            continue
         low, high = out.get(f.field, (f.low, f.high))
         out[f.field] = (min(low, f.low), max(high, f.high))
     return out
+
+
+def vague_fields(figures: list[Figure]) -> set[str]:
+    """The fields whose figures are all vague words ("dozens", "several"): any stated number beats them."""
+    return {f.field for f in figures} - {f.field for f in figures if not f.vague}
 
 
 def split_per_day(total: int, days: int) -> list[int]:

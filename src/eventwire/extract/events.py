@@ -27,6 +27,8 @@ _CONTINUATION = re.compile(r"(?:The|This|That|These|Such) (?:process|operation|m
 _JIHADIST = re.compile(r"\b(?:jihad\w*|islamist\w*|extremist\w*|terror\w*|militants?)\b", re.I)
 _ANAPHORIC_PLACE = re.compile(r"\b(?:the (?:city|town|village|area|region|district|province|camp|capital|neighbourhood|"
                               r"neighborhood|outskirts|site|base|stronghold)|there|its outskirts)\b", re.I)
+_UNNAMED_LOCALITY = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|suburb|district|"
+                               r"neighbou?rhood)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'()-]{1,40}(?:,\s*[A-Z][A-Za-z .'()-]{1,30})?,\s*(?:\d{1,2}\s+\w+\.?\s+\d{2,4}|"
                        r"\w+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*(?:\([^)]{1,30}\))?\s*(?:-|--|—|–)|"
                        r"^[A-Z][A-Z .'-]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:-|--|—|–)\s")
@@ -132,6 +134,18 @@ class ArticleExtractor:
                 best = max(set(ids), key=lambda g: (ids.count(g), -ids.index(g)))
                 self._article_place = next(p for p in subs if p.geonameid == best)
         return self._article_place
+
+    def locality_named_after(self, si: int, area: Place) -> Place | None:
+        """The first town named in the two sentences after ``si`` that lies in ``area`` (a country or an admin
+        area): "... struck a town in Aleppo province. Russian jets targeted the Atarib district ..."."""
+        sents = self.a.sentences[si + 1:si + 3]
+        if not sents:
+            return None
+        for m, p in self.places:
+            if sents[0].start <= m.start < sents[-1].end and p.feature not in ("country", "adm1", "region") and \
+                    p.iso3 == area.iso3 and (area.feature == "country" or p.admin1 == area.admin1):
+                return p
+        return None
 
     def previous_sentence(self, si: int) -> str:
         if si == 0:
@@ -252,17 +266,31 @@ class ArticleExtractor:
         if span and self.a.published and span.latest and (self.a.published - span.latest).days > 4:
             background = True
         place = pslot.place
-        national = False
+        national = fallback_place = False
         if pslot.countries_only and row_is_national(sub):
             place = self.capital_of(national_country(s, pslot))  # coded to the capital, precision 3
             pslot.near, national = False, True
+        elif _UNNAMED_LOCALITY.search(s) and trig.strength >= 0.45 and (
+                pslot.countries_only or (place is not None and place.feature in ("adm1", "region"))):
+            # "a jihadist-held town in northern Syria", "a town in Aleppo province": the town is named in the
+            # next sentences, or elsewhere in the article (at the lowest geo precision)
+            area = national_country(s, pslot) if pslot.countries_only else place
+            town = self.locality_named_after(si, area)
+            if town is not None:
+                place = town
+            elif pslot.countries_only:
+                article = self.article_place()
+                if article is None or article.iso3 != area.iso3:
+                    return
+                place, fallback_place = article, True
         elif pslot.countries_only:
             return  # only countries named: a country-level roll-up, not an incident (ACLED codes none)
-        if place is None and self.last_place is not None and (_ANAPHORIC_PLACE.search(s) or self.continues(si)):
+        if place is None and self.continues(si) and self.drafts[-1].report.place is not None:
+            place = self.drafts[-1].report.place  # the sentence goes on telling the report before it
+        elif place is None and self.last_place is not None and _ANAPHORIC_PLACE.search(s):
             place = self.last_place  # "in the city": the place named last
         if trig.kind in ("capture", "recapture") and place is None:
             return  # a capture with no place captured is no territorial event
-        fallback_place = False
         if place is None and pslot.destination is None:
             # the sentence names no place: the article's own place (its dateline or the place it names
             # most), at the lowest geo precision; with none, ACLED codes no country-level events
@@ -303,7 +331,8 @@ class ArticleExtractor:
                 a2 = self.d.to_actor("generic:protesters", country_iso3=country, when=when) if "generic:protesters" in self.d else None
         if trig.kind == "arrest" and a1 is not None and a1.inter not in (1, 8, 0):
             sub = "Abduction/forced disappearance"
-        figures = counts.totals(counts.find(s))
+        found = counts.find(s)
+        figures = counts.totals(found)
         row = taxonomy.SUB_TYPES[sub]
         rep = Report(
             id=report_id(self.a.id, si, trig.start), article_id=self.a.id, event_type=row.event_type,
@@ -329,7 +358,7 @@ class ArticleExtractor:
         self.drafts.append(Draft(rep, si, self.paragraph_of(sent.start), trig.kind, None, explicit_date,
                                  set() if fallback_place else keys, fallback_place,
                                  separate=not anaphoric and bool(_ANOTHER.search(s[:max(trig.start, 1) + 40])),
-                                 anaphoric=anaphoric))
+                                 anaphoric=anaphoric, vague=counts.vague_fields(found)))
 
     def attach_counts(self, si: int, sent: Span, s: str, claimants: list[Claimant]) -> bool:
         """A casualty sentence with no trigger of its own counts the incident just before it."""
@@ -347,9 +376,17 @@ class ArticleExtractor:
         if named and draft.key_places and not named & draft.key_places:
             return False  # "... killed 10 people east of Damascus": another place, another incident
         rep = draft.report
-        rep.fatalities = max(rep.fatalities, figures.get("killed", (0, 0))[0])
+        vague = counts.vague_fields(found)
+        for f, name in (("fatalities", "killed"), ("injured", "injured")):
+            new = figures.get(name, (0, 0))[0]
+            if new and (not getattr(rep, f) or name in draft.vague or name not in vague):
+                # a figure given after the incident is told is its toll ("The toll rose to 58"), unless it
+                # is vaguer than the one the report has ("dozens" after "58")
+                setattr(rep, f, new if name in draft.vague and name not in vague else max(getattr(rep, f), new))
+                draft.vague.discard(name)
+                if name in vague:
+                    draft.vague.add(name)
         rep.fatalities_max = max(rep.fatalities_max, figures.get("killed", (0, 0))[1])
-        rep.injured = max(rep.injured, figures.get("injured", (0, 0))[0])
         rep.evidence.append(sent)
         rep.attributed_to.extend(c for c in claimants if c.name not in {x.name for x in rep.attributed_to})
         par = self.a.paragraphs[draft.paragraph] if draft.paragraph >= 0 else sent

@@ -32,6 +32,7 @@ class Draft:
     fallback_place: bool = False  # placed at the article's place: the sentence names none
     separate: bool = False  # the sentence tells of a further incident ("were also killed", "elsewhere")
     anaphoric: bool = False  # a weak trigger pointing back ("the attack also caused ...")
+    vague: set[str] = field(default_factory=set)  # count fields holding a vague word's convention ("dozens" = 12)
 
 
 LETHAL = ("Battles", "Explosions/Remote violence", "Violence against civilians")  # lethal political violence
@@ -136,6 +137,23 @@ def _span_days(span: DateSpan | None) -> int:
     return (span.latest - span.earliest).days
 
 
+COUNT_FIELDS = {"fatalities": "killed", "injured": "injured", "arrested": "arrested", "abducted": "abducted"}
+
+
+def lowest_figure(target: Draft, mine: int, other: Draft, theirs: int, name: str) -> int:
+    """ACLED's lowest reported figure of two mentions, where a stated number beats a vague word's convention
+    ("dozens" = 12 against "at least 58": 58). Records on ``target`` whether the result is vague."""
+    if not theirs:
+        return mine
+    mine_vague, theirs_vague = name in target.vague, name in other.vague
+    if mine and (mine_vague == theirs_vague and mine <= theirs or theirs_vague and not mine_vague):
+        return mine
+    target.vague.discard(name)
+    if theirs_vague:
+        target.vague.add(name)
+    return theirs
+
+
 def absorb(target: Draft, d: Draft) -> None:
     t, r = target.report, d.report
     t.evidence.extend(r.evidence)
@@ -151,9 +169,8 @@ def absorb(target: Draft, d: Draft) -> None:
     t.destination = t.destination or r.destination
     if (not target.date_explicit) and d.date_explicit:
         t.date, target.date_explicit = r.date, True
-    for f in ("fatalities", "injured", "arrested", "abducted"):
-        if getattr(r, f) and (not getattr(t, f) or getattr(r, f) < getattr(t, f)):
-            setattr(t, f, getattr(r, f))  # ACLED: the lowest reported figure
+    for f, name in COUNT_FIELDS.items():
+        setattr(t, f, lowest_figure(target, getattr(t, f), d, getattr(r, f), name))
     t.fatalities_max = max(t.fatalities_max, r.fatalities_max)
     names = {c.name for c in t.attributed_to}
     t.attributed_to.extend(c for c in r.attributed_to if c.name not in names)

@@ -18,6 +18,10 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|going to|plans? to|planned|planning
                      r"to storm|to take|to launch|to attack|objective of|in order to)\b", re.I)
 _HABITUAL = re.compile(r"\b(?:regularly|often|routinely|frequently|usually|habitually|repeatedly|every (?:day|week|night)|"
                        r"daily|for years|since \d{4}|in recent (?:years|months))\b", re.I)
+# a statement about a kind of event, not an incident: "Barrel bombs are ... typically dropped from helicopters",
+# "Claims of chemical attacks are not uncommon", "symptoms commonly associated with toxic gas"
+_GENERIC = re.compile(r"\b(?:not uncommon|typically|commonly(?! (?:known|called|referred|named))|generally|"
+                      r"tends? to)\b", re.I)
 _ONGOING = re.compile(r"\b(?:increased|intensified|intensifying|escalating|ongoing|continued|continuing|growing|"
                       r"stepped-up|sustained|relentless|months-long|weeks-long|years-long)\s+(?:\w+\s+)?$", re.I)
 # "a group Turkey is fighting": a standing conflict described, not a discrete incident
@@ -57,6 +61,8 @@ def classify(sentence: str, trigger_start: int, trigger_end: int) -> Modality:
     after = sentence[trigger_end:trigger_end + 25]
     if _HABITUAL.search(before[-80:] + " " + after):
         return Modality(False, "asserted", "habitual")
+    if _GENERIC.search(sentence):
+        return Modality(False, "asserted", "generic: a kind of event, not an incident")
     if _ONGOING.search(before):
         return Modality(False, "asserted", "ongoing campaign, no discrete incident")
     if _STATE_VERBS.match(sentence[trigger_start:trigger_end]) and _STATE_OF_WAR.search(before[-25:]) and \

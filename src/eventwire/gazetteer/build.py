@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -106,6 +107,18 @@ def _write_db(path: Path, src: Sources) -> dict[str, int]:
     return counts
 
 
+_ARABIC_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|an)[ -](?=\w)")
+
+
+def _article_forms(key: str) -> list[str]:
+    """A name with an Arabic article written both ways ("al bab" and "al-bab"): sources spell it either way."""
+    m = _ARABIC_ARTICLE.match(key)
+    if not m:
+        return []
+    rest = key[m.end():]
+    return [f"{m.group(1)} {rest}", f"{m.group(1)}-{rest}"]
+
+
 def _write_automaton(path: Path, src: Sources) -> int:
     """Surface forms for free-text detection, lowercased -> (flags, best place rank)."""
     import ahocorasick
@@ -122,8 +135,9 @@ def _write_automaton(path: Path, src: Sources) -> int:
             continue
         r = rank.get(p.kind, 1) + (1 if p.pop >= 100_000 else 0)
         key = " ".join(name.lower().split())
-        old_flags, old_rank = surfaces.get(key, (0, 0))
-        surfaces[key] = (old_flags | flags, max(old_rank, r))
+        for form in {key, *_article_forms(key)}:
+            old_flags, old_rank = surfaces.get(form, (0, 0))
+            surfaces[form] = (old_flags | flags, max(old_rank, r))
     auto = ahocorasick.Automaton()
     for key, (flags, r) in surfaces.items():
         auto.add_word(key, (len(key), flags, r))

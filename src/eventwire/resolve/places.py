@@ -21,7 +21,8 @@ from ..gazetteer.index import Candidate, Gazetteer, PlaceRow, gazetteer, haversi
 from ..gazetteer.keys import ADMIN_SUFFIXES, norm_key
 from ..model import Place
 
-__all__ = ["find_place_mentions", "combine_place_mentions", "find_demonym_mentions", "resolve_places", "lookup",
+__all__ = ["find_place_mentions", "combine_place_mentions", "container_place_mentions", "find_demonym_mentions",
+           "resolve_places", "lookup",
            "geo_precision", "is_near"]
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,9 @@ def _share(counts: Counter, key: object, own: object, weight: int) -> float:
         rest[own] -= weight
     top = max(rest.values(), default=0)
     return max(rest[key], 0) / top if top > 0 else 0.0
+
+
+_PROVINCE_WORD = re.compile(r"\s+(?:province|governorate|countryside)\b")
 
 
 def _seats(cands: tuple[Candidate, ...], after: str) -> frozenset[int]:
@@ -289,15 +293,24 @@ class _Doc:
         for (start, end), g in zip(self.spans, self.of_span):
             surface = self.text[start:end] if 0 <= start < end <= len(self.text) else ""
             try:
-                out.append(self._place(g, surface, focus))
+                area_word = bool(_PROVINCE_WORD.match(self.text[end:end + 16])
+                                 or _ADMIN_OF.search(self.text[max(0, start - 30):start]))
+                out.append(self._place(g, surface, focus, area_word))
             except Exception:  # noqa: BLE001 - one bad mention must not fail the document
                 log.exception("could not resolve %r", surface)
                 out.append(None)
         return out
 
-    def _place(self, g: _Group | None, surface: str, focus: PlaceRow | None) -> Place | None:
+    def _place(self, g: _Group | None, surface: str, focus: PlaceRow | None, area_word: bool = False) -> Place | None:
         if g is None:
             return None
+        if area_word and g.choice is not None and g.choice.place.kind in ("city", "capital"):
+            # "Aleppo province" or "the province of Aleppo" in a story that reads "Aleppo" as the city elsewhere:
+            # this mention is the area
+            area = next((c for c in g.cands if c.place.kind in ("adm1", "adm2")
+                         and c.place.id in (g.choice.place.adm1, g.choice.place.adm2)), None)
+            if area is not None:
+                return self.gz.to_place(area.place, tier=area.tier, confidence=0.5, text=surface)
         if g.choice is None or g.far or g.score < W.none_below:
             # a facility, street or unknown name inside the story's town: ACLED codes it to that town
             if focus is None or not surface[:1].isupper() or any(c.demonym for c in g.cands):
@@ -434,7 +447,36 @@ def combine_place_mentions(text: str, ner: list[tuple[int, int, str]],
             continue
         if any(c.tier <= 1 and not c.code and not c.demonym for c in cands):
             out.append((s, e))
+    out += container_place_mentions(text, [*out, *blocked])
     return sorted(out)
+
+
+_ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‑]"
+_CONTAINER_OF = re.compile(
+    r"\b(?:town|village|city|suburb|district|neighbou?rhood|governorate|province|settlement|hamlet)s?\s+of\s+"
+    rf"((?:{_ARTICLE})?[A-Z][\w'’]+(?:[- ](?:{_ARTICLE})?[A-Z][\w'’]+){{0,2}})")
+
+
+def container_place_mentions(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Names that the text itself calls a place ("the town of Khan Sheikhoun", "the Syrian town of
+    al-Qardaha") and that no other detector found: the gazetteer needs to know them only up to a
+    spelling variant ("Boukamal" for Albu Kamal), since the words before them already say what they are."""
+    out: list[tuple[int, int]] = []
+    gz = None
+    for m in _CONTAINER_OF.finditer(text):
+        s, e = m.span(1)
+        low = text[s:e].lower()
+        if any(ts < e and s < te for ts, te in taken) or low in _detect.FUNCTION_WORDS or low in _detect.COMMON:
+            continue
+        gz = gz or gazetteer()
+        try:
+            cands = gz.candidates(text[s:e])
+        except Exception:  # noqa: BLE001 - one bad span must not fail the document
+            log.exception("gazetteer lookup failed for %r", text[s:e])
+            continue
+        if any(c.tier <= 2 and not c.code and not c.demonym for c in cands):
+            out.append((s, e))
+    return out
 
 
 def find_demonym_mentions(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
