@@ -81,6 +81,15 @@ def test_two_stated_days_do_not_join_through_a_third_report():
     assert not any({"r1", "r2"} <= set(e.report_ids) for e in events)
 
 
+def test_one_article_tells_one_fight_as_a_day_and_as_a_span():
+    day = rep("r1", "art1", dead=70, text="At least 70 fighters have been killed in 24 hours of battle in Aleppo")
+    span = replace(rep("r2", "art1", dead=69, text="30 soldiers and 39 rebel fighters have been killed in battle in "
+                       "Aleppo since Saturday"), date=DateSpan(DAY - timedelta(days=1), DAY, 2, "since Saturday afternoon"))
+    other = replace(day, id="r3", date=DateSpan(DAY - timedelta(days=1), DAY - timedelta(days=1), 1, "on Saturday"))
+    assert len(C.cluster([day, span], META)) == 1
+    assert len(C.cluster([day, other], META)) == 2  # two stated days in one article: two incidents
+
+
 def test_places_beyond_25_km_stay_apart_and_different_stories_too():
     near = [rep("r1", "art1"), rep("r2", "art2", place=ATAREB, text="Air strikes hit Aleppo killing civilians")]
     assert len(C.cluster(near, META)) == 2  # Al Atarib is 28 km from Aleppo: beyond MAX_KM

@@ -62,3 +62,13 @@ def test_glued_photo_caption_is_cut():
     assert C.clean_paragraph(par) == "Ten civilians were killed on Tuesday when warplanes struck a town in Aleppo province."
     prose = "Ten civilians were killed (photo below) when warplanes struck. The town was hit again."
     assert C.clean_paragraph(prose) == prose
+
+
+def test_inline_photo_caption_is_cut():
+    par = ("At least 48 people died after a truck bomb exploded in Qamishli. A man walks by a damaged site after bomb "
+           "blasts hit the city of Qamishli. July 27 2016. (TRT World and Agencies) A bomb blast in Qamishli on "
+           "Wednesday killed 48 people. Civilians fled the area. (Reuters) The toll is expected to rise.")
+    assert C.clean_paragraph(par) == ("At least 48 people died after a truck bomb exploded in Qamishli. A bomb blast "
+                                      "in Qamishli on Wednesday killed 48 people. The toll is expected to rise.")
+    dateline = "BEIRUT (Reuters) - A bomb blast in Qamishli on Wednesday killed 48 people."
+    assert C.clean_paragraph(dateline) == dateline

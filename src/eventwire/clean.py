@@ -118,6 +118,11 @@ _GLUED_CREDIT = re.compile(r"^(?:photograph|photo|picture|image)(?:\s+credit)?\s
 # burning tyres in Aleppo Syria August 1 2016 (Reuters Photo) Ten civilians were killed ..."
 _GLUED_CAPTION = re.compile(r"^(?:SEND\s+\S+\s+)?[^.!?]{10,300}?\((?:[\w.]+\s+)?(?:Photo|photo|PHOTO)"
                             r"(?:\s*[:/][^()]{0,30})?\)\s+(?=[A-Z])")
+# a photo caption left inside a flattened page, closed by its credit and glued to the next sentence: "... said.
+# A man walks by a damaged site in Qamishli. July 27 2016. (TRT World and Agencies) A bomb blast ..."
+_INLINE_CAPTION = re.compile(r"(?:^|(?<=[.!?”\"] ))[^.!?]{10,400}[.!?](?:\s+[A-Z][a-z]+ \d{1,2},? \d{4}\.)?"
+                             r"(?:\s+Source \w+)?\s+\((?:[\w ]{1,30} and [Aa]gencies|AFP|Reuters|AP|EPA|Getty Images|"
+                             r"[\w. ]{0,25}\b[Pp]hoto)\)\s*(?=[A-Z\"“])")
 _SIGNOFF = re.compile(r"\s*(?:--?|—|–)\s*\(?(?:REUTERS|Reuters|AFP|AP|Xinhua|SANA|TASS|Sputnik|IANS|PTI|ANI)\)?"
                       r"\.?\s*$")
 # a source line and the related-headline list after it, at the end of a page flattened into one paragraph
@@ -239,6 +244,7 @@ def clean_paragraph(par: str) -> str:
     par = _SHARE_PREFIX.sub("", par)
     par = _GLUED_CREDIT.sub("", par)
     par = _GLUED_CAPTION.sub("", par)
+    par = _INLINE_CAPTION.sub("", par)
     par = _READ_MORE_GLUED.sub("", par)
     par = _INLINE_ADS.sub(" ", par)
     par = _NEWSLETTER_WIDGET.sub("", par)

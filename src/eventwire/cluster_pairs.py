@@ -193,8 +193,7 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
                                 + w["place"] * place + _signed(day_term(f, a, b), w["day"], w["day_conflict"])
                                 + _signed(count_term(f, a, b), w["count"], w["count_conflict"])
                                 + w["copy"] * copy)
-        # one article's reports of different days are different incidents (e.g. a total split per day)
-        compat[s:s + _CHUNK] = ok & ~((f.article[a] == f.article[b]) & (f.day[a] != f.day[b]))
+        compat[s:s + _CHUNK] = ok & ~_same_article_other_day(f, a, b)
     return scores, compat
 
 
@@ -270,6 +269,12 @@ def copy_pairs(f: Features) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def _same_article_other_day(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """One article's reports of two stated days are different incidents (e.g. a total split per day). A span
+    ("since Wednesday afternoon") or a news day is no stated day: the article may tell one fight twice."""
+    return (f.article[i] == f.article[j]) & (f.day[i] != f.day[j]) & f.exact_day[i] & f.exact_day[j]
+
+
 def _joinable(f: Features, ma: list[int], mb: list[int], pair_score: dict[tuple[int, int], float]) -> bool:
     days = [int(f.day[x]) for x in ma + mb if f.day[x] >= 0]
     if days and max(days) - min(days) > DAY_WINDOW:
@@ -278,8 +283,8 @@ def _joinable(f: Features, ma: list[int], mb: list[int], pair_score: dict[tuple[
     ia, ib = np.repeat(a, len(b)), np.tile(b, len(a))
     ok, _ = place_terms(f, ia, ib)
     other_day = f.day[ia] != f.day[ib]
-    if not ok.all() or (other_day & (f.article[ia] == f.article[ib])).any():
-        return False  # one article's reports of different days are different incidents
+    if not ok.all() or _same_article_other_day(f, ia, ib).any():
+        return False
     # two reports that each state a different day join only on their own strength, never through a third
     threshold = THRESHOLD if f.embedded else LEXICAL_THRESHOLD
     for x, y in zip(ia[other_day & f.exact_day[ia] & f.exact_day[ib]].tolist(),

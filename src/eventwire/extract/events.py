@@ -27,6 +27,7 @@ _CONTINUATION = re.compile(r"(?:The|This|That|These|Such) (?:process|operation|m
 _JIHADIST = re.compile(r"\b(?:jihad\w*|islamist\w*|extremist\w*|terror\w*|militants?)\b", re.I)
 _ANAPHORIC_PLACE = re.compile(r"\b(?:the (?:city|town|village|area|region|district|province|camp|capital|neighbourhood|"
                               r"neighborhood|outskirts|site|base|stronghold)|there|its outskirts)\b", re.I)
+_SPECIFIC = 0.6  # trigger strength of a word that names a kind of violence ("suicide bomber", "shelled")
 _UNNAMED_LOCALITY = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|suburb|district|"
                                r"neighbou?rhood)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'()-]{1,40}(?:,\s*[A-Z][A-Za-z .'()-]{1,30})?,\s*(?:\d{1,2}\s+\w+\.?\s+\d{2,4}|"
@@ -235,7 +236,10 @@ class ArticleExtractor:
         out = []
         for g in groups:
             violent = [t for t in g if t.kind in VIOLENT_KINDS]
-            pool = violent or g
+            # a bare "attack" or "killed" names no kind of violence: the specific trigger beside it does
+            # ("a suicide bomber ... killed four people in an attack on a hospital" is a suicide bombing)
+            specific = [t for t in violent if t.strength >= _SPECIFIC]
+            pool = specific or violent or g
             out.append(min(pool, key=lambda t: (taxonomy.RANK.get(t.sub_event_type, 99), -t.strength)))
         return out
 

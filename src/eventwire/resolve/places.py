@@ -452,19 +452,20 @@ def combine_place_mentions(text: str, ner: list[tuple[int, int, str]],
 
 
 _ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‑]"
+_NAME = rf"((?:{_ARTICLE})?[A-Z][\w'’]+(?:[- ](?:{_ARTICLE})?[A-Z][\w'’]+){{0,2}})"
 _CONTAINER_OF = re.compile(
     r"\b(?:town|village|city|suburb|district|neighbou?rhood|governorate|province|settlement|hamlet)s?\s+of\s+"
-    rf"((?:{_ARTICLE})?[A-Z][\w'’]+(?:[- ](?:{_ARTICLE})?[A-Z][\w'’]+){{0,2}})")
+    rf"{_NAME}|\b(?:in|at|of|near)\s+{_NAME}\s+(?:city|town|village)\b")
 
 
 def container_place_mentions(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Names that the text itself calls a place ("the town of Khan Sheikhoun", "the Syrian town of
-    al-Qardaha") and that no other detector found: the gazetteer needs to know them only up to a
+    al-Qardaha", "in al-Qameshli city") and that no other detector found: the gazetteer needs to know them only up to a
     spelling variant ("Boukamal" for Albu Kamal), since the words before them already say what they are."""
     out: list[tuple[int, int]] = []
     gz = None
     for m in _CONTAINER_OF.finditer(text):
-        s, e = m.span(1)
+        s, e = m.span(1) if m.group(1) else m.span(2)
         low = text[s:e].lower()
         if any(ts < e and s < te for ts, te in taken) or low in _detect.FUNCTION_WORDS or low in _detect.COMMON:
             continue
