@@ -27,6 +27,8 @@ from eventwire.extract import counts
     ("The death toll from Saturday's truck bomb has passed 300", "killed", 300, 300),
     ("Death toll in bomb attack on Syria evacuees hits 43", "killed", 43, 43),
     ("ISIL kills 700 people from Syrian tribe", "killed", 700, 700),
+    ("The attack claimed the lives of at least 27 children", "killed", 27, 27),
+    ("opposition forces stated that some 80 people were killed", "killed", 80, 80),
     ("At least 12 civilians including four children and a pregnant woman were killed Wednesday", "killed", 12, 12),
     ("At least 11 civilians among them three children were killed Thursday", "killed", 11, 11),
     ("two women and two children were among eight people killed when a barrel bomb hit", "killed", 8, 8),

@@ -78,3 +78,22 @@ def test_the_toll_stated_later_beats_the_vague_word_of_the_lead():
             "Meanwhile the Idlib Media Center said dozens of people had been killed.")
     _art, reports = _reports(text)
     assert [r.fatalities for r in reports] == [58]
+
+
+def test_the_attack_told_first_takes_the_kind_and_day_told_after():
+    text = ("The attack in Idlib province claimed the lives of at least 27 children, UNICEF said in a statement on "
+            "Thursday. On Tuesday opposition forces said some 80 people were killed in a chemical weapon attack in "
+            "Idlib province.")
+    _art, reports = _reports(text, published=date(2017, 4, 6))
+    assert len(reports) == 1
+    r = reports[0]
+    assert r.sub_event_type == "Chemical weapon" and r.fatalities == 27 and r.date.earliest == date(2017, 4, 4)
+
+
+def test_speakers_held_areas_and_civilians_are_not_the_attacker():
+    text = ("On Tuesday opposition forces stated that some 80 people were killed in a chemical weapon attack on "
+            "government-held areas of Idlib province. The attack claimed the lives of at least 27 children in "
+            "Idlib province.")
+    _art, reports = _reports(text, published=date(2017, 4, 6))
+    assert reports and all(r.actor1 is None for r in reports)
+    assert all(r.actor2 is None or r.actor2.id == "generic:civilians" for r in reports)

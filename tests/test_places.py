@@ -236,6 +236,7 @@ def test_demonym_mentions_are_adjectives_only() -> None:
     ("An airstrike struck the town of Boukamal held by the jihadists.", "Boukamal"),
     ("Government helicopters dropped barrel bombs on Al-Bab, which lies in the north.", "Al-Bab"),
     ("A car bomb killed at least 44 on Wednesday in al-Qameshli city in Hasaka province.", "al-Qameshli"),
+    ("The attack in Syrian Idlib province claimed the lives of 27 children.", "Idlib"),
 ])
 def test_spelling_variants_are_found_where_the_text_says_they_are_places(text: str, name: str) -> None:
     from eventwire.resolve.places import combine_place_mentions

@@ -35,7 +35,7 @@ _VERBS = {
     "abducted": r"(?:abducted|kidnapped|taken hostage|seized|captured)",
 }
 # active forms that take the figure as object: "killing 25 soldiers", "kills 4", "injuring many"
-_ACTIVE = {"killed": r"killing|kills?", "injured": r"wounding|wounds?|injuring|injures?",
+_ACTIVE = {"killed": r"killing|kills?|(?:claim(?:ed|ing|s)?|took|taking) the lives of", "injured": r"wounding|wounds?|injuring|injures?",
            "arrested": r"arresting|arrests?|detaining|detains?", "abducted": r"abducting|abducts?|kidnapping|kidnaps?"}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = []
 for _field, _verb in _VERBS.items():
@@ -88,10 +88,10 @@ def is_vague(text: str) -> bool:
 
 def _word_value(word: str) -> int | None:
     word = word.strip().replace(",", "")
-    if word.isdigit():
-        return int(word)
     if word.startswith("some "):
         word = word[5:]
+    if word.isdigit():
+        return int(word)
     if word in _UNITS:
         return _UNITS[word]
     if word in VAGUE:

@@ -27,6 +27,8 @@ _CONTINUATION = re.compile(r"(?:The|This|That|These|Such) (?:process|operation|m
 _JIHADIST = re.compile(r"\b(?:jihad\w*|islamist\w*|extremist\w*|terror\w*|militants?)\b", re.I)
 _ANAPHORIC_PLACE = re.compile(r"\b(?:the (?:city|town|village|area|region|district|province|camp|capital|neighbourhood|"
                               r"neighborhood|outskirts|site|base|stronghold)|there|its outskirts)\b", re.I)
+_SPEAKER = re.compile(rf"\s+(?:(?:also|later|earlier|have|has|had)\s+)?(?:{modality.SPEECH_VERBS}|stated|states)\b")
+_HELD = re.compile(r"[-‑ ](?:held|controlled|run|dominated|besieged|occupied)\b", re.I)
 _SPECIFIC = 0.6  # trigger strength of a word that names a kind of violence ("suicide bomber", "shelled")
 _UNNAMED_LOCALITY = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|suburb|district|"
                                r"neighbou?rhood)\b", re.I)
@@ -191,7 +193,8 @@ class ArticleExtractor:
                     self.seen.append(m.ref)
         claimants = sources.find_claimants(s)
         claim_names = [c.text or c.name for c in claimants]
-        agents = [m for m in mentions if m.kind == "actor" and not any(m.text in n for n in claim_names)]
+        agents = [m for m in mentions if m.kind == "actor" and not any(m.text in n for n in claim_names)
+                  and not _HELD.match(text, m.end)]  # "government-held parts of the city": a place, not an actor
         sent_places = [(m, p) for m, p in self.places if sent.start <= m.start < sent.end]
         # countries as agents: "France launched strikes"
         for m, p in sent_places:
@@ -258,6 +261,9 @@ class ArticleExtractor:
             return
         tspan = Span(sent.start + trig.start, sent.start + trig.end)
         slots = roles.actor_slots(self.a, sent, tspan, agents)
+        if slots.actor1 is not None and slots.actor1.end <= tspan.start and \
+                _SPEAKER.match(self.a.text, slots.actor1.end):
+            slots.actor1 = None  # "opposition forces stated that 80 people were killed": who says so, not who did it
         pslot = roles.place_slot(self.a.text, sent, tspan, sent_places, movement=is_move)
         if is_move:
             sub = movement_type(s, trig, pslot)
@@ -314,6 +320,8 @@ class ArticleExtractor:
             if a1 is None:
                 return  # civilians fleeing are not a movement of forces
         a2 = None if sub in taxonomy.MOVEMENT else self.actor(slots.actor2, when, country)
+        if a1 is not None and a1.inter == 7 and sub not in taxonomy.MOVEMENT and a2 is None:
+            a1, a2 = None, a1  # ACLED codes civilians only as actor2: "the attack claimed the lives of 27 children"
         if background and a1 is None:
             return  # a past incident mentioned in passing, with nobody named, is not coded
         if a2 is None and sub not in taxonomy.MOVEMENT and _VICTIM_GROUP.search(s[trig.end:]):
@@ -362,7 +370,8 @@ class ArticleExtractor:
         self.drafts.append(Draft(rep, si, self.paragraph_of(sent.start), trig.kind, None, explicit_date,
                                  set() if fallback_place else keys, fallback_place,
                                  separate=not anaphoric and bool(_ANOTHER.search(s[:max(trig.start, 1) + 40])),
-                                 anaphoric=anaphoric, vague=counts.vague_fields(found)))
+                                 anaphoric=anaphoric, vague=counts.vague_fields(found),
+                                 specific=trig.strength >= _SPECIFIC))
 
     def attach_counts(self, si: int, sent: Span, s: str, claimants: list[Claimant]) -> bool:
         """A casualty sentence with no trigger of its own counts the incident just before it."""

@@ -33,6 +33,7 @@ class Draft:
     separate: bool = False  # the sentence tells of a further incident ("were also killed", "elsewhere")
     anaphoric: bool = False  # a weak trigger pointing back ("the attack also caused ...")
     vague: set[str] = field(default_factory=set)  # count fields holding a vague word's convention ("dozens" = 12)
+    specific: bool = True  # the kind comes from a word naming it ("air strike"), not a bare "attack" or "killed"
 
 
 LETHAL = ("Battles", "Explosions/Remote violence", "Violence against civilians")  # lethal political violence
@@ -107,13 +108,14 @@ def split_days(drafts: list[Draft]) -> list[Report]:
 def same_incident(a: Draft, b: Draft, *, places: bool = True) -> bool:
     ra, rb = a.report, b.report
     fa, fb = taxonomy.family(ra.sub_event_type), taxonomy.family(rb.sub_event_type)
-    if fa != fb and not (b.anaphoric and fa in LETHAL and fb in LETHAL):
+    if fa != fb and not ((a.anaphoric or b.anaphoric) and fa in LETHAL and fb in LETHAL):
         return False
     ida = taxonomy.side(ra.actor1.id) if ra.actor1 else ""
     idb = taxonomy.side(rb.actor1.id) if rb.actor1 else ""
     if ida and idb and ida != idb:
         return False
-    if a.date_explicit and b.date_explicit and ra.date and rb.date and ra.date.earliest != rb.date.earliest:
+    if a.date_explicit and b.date_explicit and ra.date and rb.date and ra.date.earliest != rb.date.earliest and \
+            not _told_later(ra.date, rb.date) and not _told_later(rb.date, ra.date):
         return False
     if _span_days(ra.date) > 7 and a.date_explicit or _span_days(rb.date) > 7 and b.date_explicit:
         if min(_span_days(ra.date), _span_days(rb.date)) <= 1:
@@ -129,6 +131,13 @@ def same_incident(a: Draft, b: Draft, *, places: bool = True) -> bool:
                 (ra.destination is None and rb.origin is None)
         return ra.origin.geonameid == rb.origin.geonameid
     return not places or bool(ra.place and rb.place and ra.place.geonameid == rb.place.geonameid)
+
+
+def _told_later(statement: DateSpan, day: DateSpan) -> bool:
+    """``statement`` is only the day a statement was made ("UNICEF said on Thursday"), and ``day`` a day of the
+    week before it: the incident the statement tells of may be that day's."""
+    return statement.basis.startswith(dates.STATEMENT_DAY) and statement.earliest is not None and \
+        day.earliest is not None and 0 < (statement.earliest - day.earliest).days <= 7
 
 
 def _span_days(span: DateSpan | None) -> int:
@@ -157,9 +166,13 @@ def lowest_figure(target: Draft, mine: int, other: Draft, theirs: int, name: str
 def absorb(target: Draft, d: Draft) -> None:
     t, r = target.report, d.report
     t.evidence.extend(r.evidence)
-    if not d.anaphoric and (taxonomy.RANK.get(r.sub_event_type, 99) < taxonomy.RANK.get(t.sub_event_type, 99) or
-                            r.sub_event_type == "Headquarters or base established"):
+    turns_out = (target.anaphoric or not target.specific) and d.specific and not d.anaphoric
+    higher = taxonomy.RANK.get(r.sub_event_type, 99) < taxonomy.RANK.get(t.sub_event_type, 99) and (
+        d.specific or taxonomy.family(r.sub_event_type) == taxonomy.family(t.sub_event_type))
+    if turns_out or not d.anaphoric and (higher or r.sub_event_type == "Headquarters or base established"):
+        # the kind a vague "the attack" turns out to be, or the higher kind in ACLED's hierarchy
         t.sub_event_type, t.event_type, t.disorder_type = r.sub_event_type, r.event_type, r.disorder_type
+        target.specific = target.specific or d.specific
         t.cameo, t.plover = r.cameo, r.plover
         if r.sub_event_type == "Headquarters or base established":
             t.place, t.geo_precision = r.place, r.geo_precision
@@ -167,8 +180,9 @@ def absorb(target: Draft, d: Draft) -> None:
     t.actor2 = t.actor2 or r.actor2
     t.origin = t.origin or r.origin
     t.destination = t.destination or r.destination
-    if (not target.date_explicit) and d.date_explicit:
-        t.date, target.date_explicit = r.date, True
+    if d.date_explicit and (not target.date_explicit or t.date is not None and r.date is not None
+                            and _told_later(t.date, r.date)):
+        t.date, target.date_explicit = r.date, True  # the incident's own day beats the day it was told
     for f, name in COUNT_FIELDS.items():
         setattr(t, f, lowest_figure(target, getattr(t, f), d, getattr(r, f), name))
     t.fatalities_max = max(t.fatalities_max, r.fatalities_max)

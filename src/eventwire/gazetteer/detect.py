@@ -102,6 +102,11 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+def _demonym(word: str) -> bool:
+    hit = automaton().get(_lower(word), None)
+    return bool(hit and hit[1] & DEMONYM)
+
+
 def _whole_word(text: str, start: int, end: int) -> bool:
     return not ((start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_@#/'’"))
                 or (end < len(text) and (text[end].isalnum() or text[end] in "_@/-")))
@@ -135,7 +140,8 @@ def _keep(text: str, start: int, end: int, flags: int, rank: int, *, demonyms: b
                 not re.search(rf"(?<![.!?]\s)(?<!^){re.escape(surface)}\b", text[end:]):
             return False
     if prev[:1].isupper() and prev.lower() not in _LEAD_OK and not prev.endswith((".", ",")) \
-            and not _SENT_END.search(text[max(0, start - len(prev) - 4):start - len(prev) - 1]):
+            and not _SENT_END.search(text[max(0, start - len(prev) - 4):start - len(prev) - 1]) \
+            and not _demonym(prev):  # "Syrian Idlib province": an adjective, not a first name
         return False
     if nxt[:1].isupper() and rank < 3:
         # a town names the body it modifies ("Fargo Police", "Norfolk High School", "Greer City Hall"),
