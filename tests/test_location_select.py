@@ -4,6 +4,7 @@ from __future__ import annotations
 from types import SimpleNamespace as C
 
 import numpy as np
+import pytest
 
 from eventwire.evaluation.event_location import sentence_article
 from eventwire.extract import location_features as lf
@@ -84,3 +85,56 @@ def test_rule_thresholds_round_trip_and_old_files_have_none():
     np.savez(buf, parse_weights=np.array([0.5]), parse_names=np.array(["bias"]), parse_threshold=np.array([0.3, 0.7]))
     old = lm.from_bytes(buf.getvalue())["parse"]
     assert (old.threshold, old.second, old.coord, old.inner) == (0.3, 0.7, None, None)
+
+
+def _featurized(text: str, names: tuple[str, ...], verb: str) -> dict[str, lf.Candidate]:
+    from eventwire import nlp
+
+    art = nlp.annotate(sentence_article(text), "rules")
+    art.mentions = [Mention("t", text.index(w), text.index(w) + len(w), w, "place", "GPE") for w in names]
+    sent = Span(0, len(text))
+    cands = lf.candidates(art, sent, art.mentions)
+    at = text.index(verb)
+    lf.featurize(art, sent, Span(at, at + len(verb)), cands)
+    return {c.text: c for c in cands}
+
+
+@pytest.mark.parametrize("text,inner,outer", [
+    ("A civilian was killed by a mortar in al-Tijara neighbourhood in central Damascus.", "al-Tijara", "Damascus"),
+    ("Soldiers shot two militants near the Ghat area of Doda district.", "Ghat", "Doda"),
+    ("Groups will march from Alexanderplatz in the former East Berlin.", "Alexanderplatz", "East Berlin"),
+    ("Gunmen killed 21 tourists at the Bardo Museum in the Tunisian capital of Tunis.", "Bardo Museum", "Tunis"),
+])
+def test_a_place_named_inside_another_records_its_container(text, inner, outer):
+    verb = next(v for v in ("killed", "shot", "march") if v in text)
+    by = _featurized(text, (inner, outer), verb)
+    assert (by[outer].start, by[outer].end) in by[inner].within
+    assert (by[inner].start, by[inner].end) not in by[outer].within
+
+
+def test_an_apostrophe_lost_in_transcoding_still_marks_a_possessive():
+    by = _featurized("The commander was killed when fighting turned violent in Syria   s Raqqa.", ("Syria", "Raqqa"),
+                     "killed")
+    assert by["Syria"].feats.get("possessive") == 1.0
+    assert (by["Syria"].start, by["Syria"].end) in by["Raqqa"].within
+    plain = _featurized("Fighting in Syria and Raqqa.", ("Syria", "Raqqa"), "Fighting")
+    assert "possessive" not in plain["Syria"].feats
+
+
+def test_a_news_source_place_is_marked():
+    by = _featurized("The suspect shot himself, according to Los Angeles television station KCAL.",
+                     ("Los Angeles",), "shot")
+    assert by["Los Angeles"].feats.get("source_context") == 1.0
+    by = _featurized("He was killed on Monday, local media sources in Nineveh said.", ("Nineveh",), "killed")
+    assert by["Nineveh"].feats.get("source_context") == 1.0
+    by = _featurized("He was killed in Nineveh on Monday.", ("Nineveh",), "killed")
+    assert "source_context" not in by["Nineveh"].feats
+
+
+def test_preposition_is_paired_with_what_the_name_is():
+    f = {"kind=place": 1.0, "gaz_rank=1": 1.0, "prep=in": 1.0}
+    lf._cross(f)
+    assert f["x:gaz_rank=1|prep=in"] == 1.0 and f["x:kind=place|prep=in"] == 1.0
+    g = {"kind=caps": 1.0, "gaz=none": 1.0}
+    lf._cross(g)
+    assert g["x:gaz=none|prep=none"] == 1.0 and g["x:kind=caps|prep=none"] == 1.0

@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         "params": {"l2": lm.L2, "threshold": lm.THRESHOLD, "second": lm.SECOND, "gold_weight": el.GOLD_WEIGHT,
                    "label": "a candidate is positive when at least half its tokens are gold LOCATION tokens",
                    "coord": lm.COORD, "inner": lm.INNER,
-                   "rules": "a chosen place gives way to a candidate inside it (X in/of/, Y; Y's X) reaching inner; "
+                   "rules": "a chosen place gives way to a candidate inside it (X in/of/, Y; Y's X; X neighbourhood in central Y; "
+                            "X area of Y district) reaching inner; "
                             "candidates coordinated with a chosen one (parse conj or 'and'/'or') join at coord; a "
                             "container of a chosen place is never a second one"},
         "n_features": {kind: len(m.names) for kind, m in models.items()},

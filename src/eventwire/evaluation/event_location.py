@@ -15,7 +15,7 @@ records, and the single-annotator records of the same half, whose sentences neve
 fold), predict the held fold's gold records, score all out-of-fold predictions. Any other split is
 scored with the shipped weights. ``options={"rules_only": True}`` scores the hand-written chooser alone.
 Candidate features are cached in the user cache dir, keyed by the data file's sha256, the backend and
-the sha256 of the chooser's source.
+the sha256 of the chooser's and place detection's source.
 """
 from __future__ import annotations
 
@@ -74,11 +74,17 @@ def examples(record: dict, article: Article) -> dict[str, Any]:
 
 
 def _code_digest() -> str:
+    """sha256 of the code the cached features depend on: the chooser's modules and place detection
+    (``resolve/places.py`` and the gazetteer package), so a change to either rebuilds the cache."""
+    from .. import gazetteer
     from ..extract import location, location_features
+    from ..resolve import places
 
     h = hashlib.sha256()
-    for mod in (location, location_features):
-        h.update(Path(mod.__file__).read_bytes())  # type: ignore[arg-type]
+    files = [Path(m.__file__) for m in (location, location_features, places)]  # type: ignore[arg-type]
+    files += sorted(Path(gazetteer.__file__).parent.glob("*.py"))  # type: ignore[arg-type]
+    for path in files:
+        h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -6,10 +6,14 @@ of capitalised words no mention covers (places both taggers miss). Each candidat
 feature vector: what kind of mention it is, how it attaches in the parse (dependency of its head, the
 governing preposition, the tree distance to the event's trigger, clauses crossed), what stands
 around it (preposition before, the word after, "'s"), where it is relative to the trigger, whether
-it is a country or is followed by an actor noun ("U.S. forces"), and whether the hand-written
-chooser (:mod:`eventwire.extract.location`) picks it. Without a parse (rules backend) the parse
-features are absent and the linear ones carry the decision. Features are names; the model maps
-names to weights, so this module can grow a feature without breaking shipped weights.
+it is a country or is followed by an actor noun ("U.S. forces"), whether it follows a news source
+("according to Los Angeles television"), the governing preposition paired with its gazetteer standing
+and its kind, and whether the hand-written chooser (:mod:`eventwire.extract.location`) picks it. Each
+candidate also records the candidates naming its container (``within``: "X in Y", "Y's X", "X
+neighbourhood in central Y") and those in one list with it (``coord``), for the selection rules.
+Without a parse (rules backend) the parse features are absent and the linear ones carry the decision.
+Features are names; the model maps names to weights, so this module can grow a feature without
+breaking shipped weights.
 """
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Mention, Span
 
-FEATURE_VERSION = "2"
+FEATURE_VERSION = "3"
 
 PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into", "on",
          "along", "off", "between", "over", "towards", "toward", "to", "through", "beyond", "from", "behind",
@@ -227,9 +231,10 @@ def featurize(article: Article, sent: Span, trigger: Span, cands: list[Candidate
             f[f"lin_prep={lin_prep}"] = 1.0
         n1 = nxt[0] if nxt else "</s>"
         f[f"next={n1 if n1 in _NEXT_WORDS else ('Cap' if n1[:1].isupper() else 'other')}"] = 1.0
-        after_text = text[c.end:c.end + 3]
-        if after_text.startswith(("'s", "’s")):
+        if _POSSESSIVE.match(text, c.end):
             f["possessive"] = 1.0
+        if _SOURCE_BEFORE.search(text[max(sent.start, c.start - 80):c.start]):
+            f["source_context"] = 1.0  # "according to Los Angeles television", "media sources in Nineveh"
         # position relative to the trigger
         side = "after" if c.start >= trigger.end else ("before" if c.end <= trigger.start else "overlap")
         f[f"side={side}"] = 1.0
@@ -255,7 +260,7 @@ def featurize(article: Article, sent: Span, trigger: Span, cands: list[Candidate
             gap2 = text[o.end:c.start] if c.start >= o.end else None
             if gap2 is not None and re.fullmatch(r"\s*,\s*", gap2):
                 f["after_comma_cand"] = 1.0
-            if gap2 is not None and re.fullmatch(r"\s*(?:'s|’s)\s*", gap2):
+            if gap2 is not None and re.fullmatch(r"\s*" + _POSS + r"\s*", gap2):
                 f["after_possessive_cand"] = 1.0
             if gap is not None and re.fullmatch(r"\s*(?:and|or|,\s*and)\s*", gap) or \
                     gap2 is not None and re.fullmatch(r"\s*(?:and|or|,\s*and)\s*", gap2):
@@ -277,9 +282,11 @@ def featurize(article: Article, sent: Span, trigger: Span, cands: list[Candidate
                                                  r"southern|eastern|western|nearby)|(?:north|south|east|west)(?:east|west)? "
                                                  r"of|close to)\s*(?:the\s+)?", text[o.end:c.start]):
                 f["contains_prev_cand"] = 1.0
-            if o.start >= c.end and re.fullmatch(r"\s*(?:'s|’s)\s*(?:\w+\s+){0,2}", text[c.end:o.start]):
+            if o.start >= c.end and re.fullmatch(r"\s*" + _POSS + r"\s*(?:\w+\s+){0,2}", text[c.end:o.start]):
                 f["possessor_of_cand"] = 1.0
                 o.within.append((c.start, c.end))
+            if o.start >= c.end and (o.start, o.end) not in c.within and _INSIDE_LOOSE.fullmatch(text[c.end:o.start]):
+                c.within.append((o.start, o.end))  # "al-Tijara neighbourhood in central Damascus"
         if parsed and verb is not None and inside:
             _parse_features(article, f, inside, verb, verb_chain, vlemma)
             heads = [_head(article, _tokens_in(article, o.start, o.end, toks)) for o in cands]
@@ -290,6 +297,7 @@ def featurize(article: Article, sent: Span, trigger: Span, cands: list[Candidate
                 f["over_other_cand"] = 1.0
         elif not parsed:
             f["no_parse"] = 1.0
+        _cross(f)
         c.feats = f
     placelike = [c for c in cands if c.kind in ("place", "caps") and "actor_noun_after" not in c.feats
                  and "gaz=demonym" not in c.feats]
@@ -309,6 +317,16 @@ def featurize(article: Article, sent: Span, trigger: Span, cands: list[Candidate
     if loc_idx:
         best = min(loc_idx, key=lambda k: (dists[k], abs(cands[k].start - trigger.start)))
         cands[best].feats["nearest_locative"] = 1.0
+
+
+def _cross(f: dict[str, float]) -> None:
+    """Pair the governing preposition with what the name is: "in" + a gazetteer town is a strong sign,
+    "in" + an unknown capitalised run or a person name a weaker one (a linear model cannot learn that alone)."""
+    prep = next((k for k in f if k.startswith("prep=")), "prep=none")
+    gaz = next((k for k in f if k.startswith("gaz")), "gaz=none")
+    kind = next((k for k in f if k.startswith("kind=")), "kind=none")
+    f[f"x:{gaz}|{prep}"] = 1.0
+    f[f"x:{kind}|{prep}"] = 1.0
 
 
 def _parse_features(article: Article, f: dict[str, float], inside: list[int], verb: int, verb_chain: list[int],
@@ -384,6 +402,20 @@ _CONTAINER_OF = re.compile(r"\b(?:city|town|towns|village|villages|province|dist
                            r"municipality|settlements?|neighbou?rhood|suburb|camp|port|island|capital|state|county|"
                            r"countryside|outskirts|vicinity)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NP_LINKS = ("compound", "flat", "amod", "nmod", "nummod")
+# "'s", or an apostrophe lost in transcoding ("Syria   s Raqqa": the mark became spaces)
+_POSS = r"(?:'s|’s|\s{2,}s(?=\s|$))"
+_POSSESSIVE = re.compile(_POSS)
+_SOURCE_BEFORE = re.compile(r"(?:\baccording to\b[^,;.]{0,60}|\b(?:sources?|media|officials?|correspondents?|reporters?|"
+                            r"radio|television|TV|station|agency|newspaper|daily|residents?|witness(?:es)?)\s+"
+                            r"(?:in|from|based in|at)\s+(?:the\s+)?)$", re.IGNORECASE)
+_PLACE_NOUNS = (r"(?:city|town|village|villages|province|district|region|area|neighbou?rhood|quarter|suburb|camp|"
+                r"valley|crossing|museum|palace|square|hospital|market|mosque|airport|base|prison|station|school|"
+                r"street|road|bridge|checkpoint|capital|governorate|state|county|countryside|outskirts|settlement)")
+# the gap between a place and the candidate naming its container: "X neighbourhood in central Y", "X area of
+# Y district", "X in the former Y", "X, in Z's easternmost province of Y", "X in the Tunisian capital of Y"
+_INSIDE_LOOSE = re.compile(r"\s*,?\s*(?:" + _PLACE_NOUNS + r"\s+)?(?:in|near|at|outside|of|close to|on the outskirts of|"
+                           r"(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                           r"(?:" + _PLACE_NOUNS + r"\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
 
 
 def _gazetteer_info(name: str) -> tuple[int, int] | None:
