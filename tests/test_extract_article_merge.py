@@ -101,3 +101,4 @@ def test_the_attack_told_first_takes_the_kind_and_day_told_after():
 def test_speakers_and_civilians_are_not_the_attacker(text):
     _art, reports = _reports(text, published=date(2017, 4, 6))
     assert reports and reports[0].actor1 is None
+

@@ -29,7 +29,7 @@ _ANAPHORIC_PLACE = re.compile(r"\b(?:the (?:city|town|village|area|region|distri
                               r"neighborhood|outskirts|site|base|stronghold)|there|its outskirts)\b", re.I)
 _SPEAKER = re.compile(rf"\s+(?:(?:also|later|earlier|have|has|had)\s+)?(?:{modality.SPEECH_VERBS}|stated|states)\b")
 _HELD = re.compile(r"[-‑ ](?:held|controlled|run|dominated|besieged|occupied)\b", re.I)
-_SPECIFIC = 0.6  # trigger strength of a word that names a kind of violence ("suicide bomber", "shelled")
+_SPECIFIC = 0.6  # trigger strength of a word that names a kind of violence ("chemical attack", not "the attack")
 _UNNAMED_LOCALITY = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|suburb|district|"
                                r"neighbou?rhood)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'()-]{1,40}(?:,\s*[A-Z][A-Za-z .'()-]{1,30})?,\s*(?:\d{1,2}\s+\w+\.?\s+\d{2,4}|"
@@ -125,7 +125,8 @@ class ArticleExtractor:
         return self._news_day
 
     def article_place(self) -> Place | None:
-        """The place an article is about: the sub-national place it names most, in the country it names most.
+        """The place an article is about: the sub-national place it names most (a town with its province's
+        mentions), in the country it names most.
         Never the dateline's: that is where the story was filed (a Moscow-datelined story about a Syrian truce
         is not about Moscow)."""
         if not hasattr(self, "_article_place"):
@@ -134,8 +135,15 @@ class ArticleExtractor:
             subs = [p for p in subs if p.iso3 == self.country] or subs
             if subs:
                 ids = [p.geonameid for p in subs]
-                best = max(set(ids), key=lambda g: (ids.count(g), -ids.index(g)))
-                self._article_place = next(p for p in subs if p.geonameid == best)
+                areas = [p.admin1 for p in subs if p.feature == "adm1"]
+
+                def weight(place: Place) -> tuple[int, int]:
+                    # a town counts its own mentions and those of its province ("Hasakah city ... Hasakah province");
+                    # ties go to the place named first
+                    own = ids.count(place.geonameid)
+                    return own + (areas.count(place.admin1) if place.feature != "adm1" else 0), \
+                        -ids.index(place.geonameid)
+                self._article_place = max(subs, key=weight)
         return self._article_place
 
     def locality_named_after(self, si: int, area: Place) -> Place | None:
@@ -239,10 +247,7 @@ class ArticleExtractor:
         out = []
         for g in groups:
             violent = [t for t in g if t.kind in VIOLENT_KINDS]
-            # a bare "attack" or "killed" names no kind of violence: the specific trigger beside it does
-            # ("a suicide bomber ... killed four people in an attack on a hospital" is a suicide bombing)
-            specific = [t for t in violent if t.strength >= _SPECIFIC]
-            pool = specific or violent or g
+            pool = violent or g
             out.append(min(pool, key=lambda t: (taxonomy.RANK.get(t.sub_event_type, 99), -t.strength)))
         return out
 
@@ -320,8 +325,6 @@ class ArticleExtractor:
             if a1 is None:
                 return  # civilians fleeing are not a movement of forces
         a2 = None if sub in taxonomy.MOVEMENT else self.actor(slots.actor2, when, country)
-        if a1 is not None and a1.inter == 7 and sub not in taxonomy.MOVEMENT and a2 is None:
-            a1, a2 = None, a1  # ACLED codes civilians only as actor2: "the attack claimed the lives of 27 children"
         if background and a1 is None:
             return  # a past incident mentioned in passing, with nobody named, is not coded
         if a2 is None and sub not in taxonomy.MOVEMENT and _VICTIM_GROUP.search(s[trig.end:]):
