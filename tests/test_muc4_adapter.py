@@ -151,3 +151,10 @@ def test_fillers_sorted_into_muc_roles():
     assert fillers["Victim"] == ["Luis Carlos Galan"]
     assert fillers["PerpOrg"] == ["FMLN"]
     assert fillers["PerpInd"] == ["unidentified persons", "members"]
+
+
+def test_message_org_is_the_armed_organisation_named_most():
+    text = ("The Farabundo Marti National Liberation Front attacked the offices. The nationalist republican alliance "
+            "condemned it. Sources blamed the Farabundo Marti National Liberation Front again.")
+    assert muc4._message_org(text) == ["Farabundo Marti National Liberation Front"]
+    assert muc4._message_org("The nationalist republican alliance won the election.") == []

@@ -43,7 +43,8 @@ acronyms the message defines ("the FMLN (Farabundo Marti National Liberation Fro
 that claim or blame an act; victims are the people named (MUC's victims are names: "six jesuit priests"
 stands for names told elsewhere), in their longest form in the message; weapons from the lexicon in every
 violent sentence. Perpetrator and victim phrases are cut before a post-modifier ("members of the X" ->
-"members"). ``_sort_fillers`` puts each filler in MUC's role: military units and weapons are no targets, a
+"members"). When the incident sentences name no organisation, the armed organisation the message names
+most often is the perpetrator organisation (``_message_org``; a political alliance is none). ``_sort_fillers`` puts each filler in MUC's role: military units and weapons are no targets, a
 person's name is a victim, a plural of people ("members", "guerrillas") an individual perpetrator, not an
 organisation, and a bare count of people ("four people", a casualty count) no perpetrator.
 
@@ -61,6 +62,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections import Counter
 from multiprocessing import get_context
 from typing import Any
 
@@ -175,6 +177,8 @@ def from_article(article: Any) -> dict[str, Any]:
     fillers: dict[str, list[str]] = {r: [] for r in ROLES}
     if events:
         _document_fillers(article, incident_sents, fillers)
+        if not fillers["PerpOrg"]:
+            fillers["PerpOrg"].extend(_message_org(article.text))
     # MUC's perpetrators and victims are short noun phrases: "members", not "members of the FMLN"
     for role in ("PerpInd", "Victim"):
         fillers[role] = [_OF_TAIL.sub("", v) for v in fillers[role]]
@@ -404,7 +408,7 @@ _ORG_NAME = re.compile(
     r"general|member|members|secretary|spokesman)\b)[A-Za-z][\w'-]+ ){0,4}?"
     r"(?:liberation|revolutionary|patriotic|anticommunist|popular|guerrilla|"
     r"self-defense|people's|workers'|nationalist|socialist|communist)(?: [\w'-]+){0,3}? "
-    r"(?:front|movement|army|armed forces|forces|command|commandos?|brigades?|organization|alliance|squads?)|"
+    r"(?:front|movement|army|armed forces|forces|command|commandos?|brigades?|organization|squads?)|"
     r"shining path|medellin cartel|cali cartel|extraditables|death squads?|"
     r"(?-i:[A-Z]{2,6})(?=\s+(?:guerrillas?|rebels?|terrorists?|members?|commandos?|urban commandos?|units?|fighters|column)))\b",
     re.I)
@@ -443,6 +447,16 @@ _COUNTED_PEOPLE = re.compile(r"^(?:(?:at least|only|some|several|these|those|ano
                              r"seven|eight|nine|ten|[\w-]+ty)\s+)*(?:other |innocent )?(?:people|persons?)$", re.I)
 _WEAPON_HEAD = re.compile(r"\b(?:dynamite|charges?|explosives?|bombs?|grenades?|devices?|mines?)$", re.I)
 _PEOPLE_HEAD = re.compile(r"\b(?:members|guerrillas|terrorists|rebels|men|commandos|gunmen)$", re.I)
+
+
+def _message_org(text: str) -> list[str]:
+    """The armed organisation the message names most often, as the perpetrator organisation of incidents whose
+    own sentences name none (a message about an FMLN attack names the FMLN in its lead, not in every sentence)."""
+    names = [m.group(1) for m in _ORG_NAME.finditer(text)]
+    if not names:
+        return []
+    top = Counter(norm(n) for n in names).most_common(1)[0][0]
+    return [next(n for n in names if norm(n) == top)]
 
 
 def _longest_form(name: str, names: list[str]) -> str:
