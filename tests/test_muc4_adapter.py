@@ -56,6 +56,21 @@ def test_is_english_handles_inflections():
     ("He has been charged with murder and drug trafficking.", "murder", "attack", False),
     ("There have been 4 murders and 25 arbitrary arrests since August.", "murders", "attack", True),
     ("Murders, arrests and persecution continue against the people.", "Murders", "attack", False),
+    # a bomb that exploded needs no other bomb word; an explosion alone does
+    ("A powerful bomb exploded in front of the agrarian unit.", "bomb exploded", "bombing", True),
+    ("EPL guerrillas blew up a bridge as a public bus was crossing it.", "blew up", "bombing", True),
+    ("The military source did not say whether the bombings caused casualties.", "bombings", "bombing", False),
+    # attacks on an armed force, shoot-outs with the police: combat, not terrorism
+    ("Guerrillas claimed credit for the attack on a U.S. Army convoy in northern Honduras.", "attack", "attack", False),
+    ("A military patrol was attacked on a road under construction.", "attacked", "attack", False),
+    ("The attack on the military post killed two civilians.", "attack", "attack", True),
+    ("Rodriguez Gacha was killed today during a confrontation with police.", "killed", "attack", False),
+    # a people at large, people named by the act, the crime as a practice
+    ("They are cowards who have treacherously attacked and bombed the people.", "attacked", "attack", False),
+    ("The catholic church asked for an investigation into the case of the murdered jesuits.", "murdered", "attack", False),
+    ("The jesuits were murdered by uniformed men.", "murdered", "attack", True),
+    ("Guerrillas participate in 20 percent of the kidnapping business.", "kidnapping", "kidnapping", False),
+    ("An undetermined number of wounded people are the result of the explosion of a bomb.", "explosion", "bombing", True),
 ])
 def test_muc_relevance(sentence, word, kind, ok):
     at = sentence.index(word)
@@ -105,3 +120,41 @@ def test_from_article_maps_a_bombing_with_fillers():
     assert out["events"] and out["events"][0][0] == "bombing"
     assert any(muc4.head(v) == "guerrillas" for v in out["fillers"]["PerpInd"])
     assert any(muc4.head(v) == "dynamite" or "dynamite" in v.lower() for v in out["fillers"]["Weapon"])
+
+
+@pytest.mark.parametrize("sentence,word,kind", [
+    ("A bomb was thrown at the Marvin soda shop.", "thrown", "ied"),
+    ("The terrorists planted a bomb inside a vehicle.", "planted", "ied"),
+    ("A telephone booth was destroyed by a bomb.", "destroyed", "ied"),
+    ("The former mayor was shot to death by unidentified individuals.", "was shot", "attack"),
+    ("Two bodies were found today shot to death in the park.", "shot to death", "attack"),
+    ("Two ambulances were machinegunned in a crossfire.", "were machinegunned", "attack"),
+])
+def test_adapter_triggers_find_acts_the_lexicon_leaves_out(sentence, word, kind):
+    found = muc4._adapter_triggers(sentence)
+    assert any(t.text == word and t.kind == kind and sentence[t.start:t.end] == word for t in found)
+
+
+def test_adapter_triggers_skip_aircraft_shot_down():
+    assert not muc4._adapter_triggers("The guerrillas said the aircraft were shot down by their units.")
+
+
+def test_fillers_sorted_into_muc_roles():
+    from types import SimpleNamespace
+
+    art = SimpleNamespace(mentions=[SimpleNamespace(kind="person", text="Luis Carlos Galan")])
+    fillers = {"PerpInd": ["Four people", "unidentified persons"], "PerpOrg": ["FMLN", "members"],
+               "Target": ["dynamite", "Luis Carlos Galan", "offices of the newspaper", "battalion positions"],
+               "Victim": [], "Weapon": []}
+    muc4._sort_fillers(art, fillers)
+    assert fillers["Target"] == ["offices of the newspaper"]
+    assert fillers["Victim"] == ["Luis Carlos Galan"]
+    assert fillers["PerpOrg"] == ["FMLN"]
+    assert fillers["PerpInd"] == ["unidentified persons", "members"]
+
+
+def test_message_org_is_the_armed_organisation_named_most():
+    text = ("The Farabundo Marti National Liberation Front attacked the offices. The nationalist republican alliance "
+            "condemned it. Sources blamed the Farabundo Marti National Liberation Front again.")
+    assert muc4._message_org(text) == ["Farabundo Marti National Liberation Front"]
+    assert muc4._message_org("The nationalist republican alliance won the election.") == []

@@ -18,11 +18,23 @@ Battles, protests, strategic dev.   (none)
 An attack ACLED codes as an armed clash (the target is armed) is a MUC attack unless the target is a
 military force. MUC templates every specific incident the message tells, also those an ACLED coder skips
 (no place, a past date): sentences with a terrorist-act trigger (bombing, murder, kidnapping, attack,
-killed) add incidents too. Every incident must pass ``muc_relevant``: no combat between armed forces, no
-generic or past-pattern statement ("hundreds have been murdered", "charged with murder"), no weapons
-found, no explosions heard in the distance. A message with one weak mention ("killed", "attacked") and no
-date of its own has no incident. The leading incident type is the most specific one told (bombing,
-kidnapping, arson, attack; an attack with a bomb or dynamite is a bombing).
+killed) add incidents too, and so do acts the trigger lexicon leaves out (``_adapter_triggers``: "a bomb
+was thrown at", "planted a bomb", "destroyed by a bomb", "shot to death", "machinegunned"). Every incident
+must pass ``muc_relevant``, MUC's own relevance rules:
+
+* no combat between armed forces: no clash, shoot-out or police operation, and no attack on an armed force
+  ("the attack on a U.S. Army convoy", "a military patrol was attacked") unless civilians are hurt too;
+* no generic or past-pattern statement ("hundreds have been murdered", "charged with murder", "genocide"),
+  no act against a people at large ("attacked and bombed the people"), no people named by an act told
+  elsewhere ("the murdered jesuits", "kidnapped persons"), no crime as a practice ("the kidnapping
+  business", "kidnapping as a political weapon");
+* a bombing is a detonation ("a bomb exploded", "blew up") or an explosion, bombing or attack told with a
+  bomb, a charge or a device; weapons found or seized and explosions heard in the distance are none (a bomb
+  planted and defused is an attempted bombing, which MUC templates).
+
+A message with one weak mention ("killed", "attacked") and no date of its own has no incident. The leading
+incident type is the most specific one told (bombing, kidnapping, arson, attack; an attack with a bomb or
+dynamite is a bombing).
 
 Role fillers pool the message's incident sentences (``_document_fillers``): the trigger's argument
 phrases (:mod:`eventwire.extract.arguments`), perpetrator and building/vehicle noun phrases by their head
@@ -31,7 +43,10 @@ acronyms the message defines ("the FMLN (Farabundo Marti National Liberation Fro
 that claim or blame an act; victims are the people named (MUC's victims are names: "six jesuit priests"
 stands for names told elsewhere), in their longest form in the message; weapons from the lexicon in every
 violent sentence. Perpetrator and victim phrases are cut before a post-modifier ("members of the X" ->
-"members").
+"members"). When the incident sentences name no organisation, the armed organisation the message names
+most often is the perpetrator organisation (``_message_org``; a political alliance is none). ``_sort_fillers`` puts each filler in MUC's role: military units and weapons are no targets, a
+person's name is a victim, a plural of people ("members", "guerrillas") an individual perpetrator, not an
+organisation, and a bare count of people ("four people", a casualty count) no perpetrator.
 
 Scoring follows GRIT's document-level role-filler evaluation: per document and role, the gold fillers
 are entities (clusters of coreferent mentions, pooled over the document's templates); a predicted
@@ -47,6 +62,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections import Counter
 from multiprocessing import get_context
 from typing import Any
 
@@ -103,8 +119,12 @@ def predict(doc: dict[str, Any]) -> dict[str, Any]:
     return {"docid": doc["docid"], **from_article(article)}
 
 
-def from_article(article: Any) -> dict[str, Any]:
-    """Incidents (type, confidence) and role fillers of one processed article."""
+Incidents = tuple[list[tuple[str, float]], dict[int, list[tuple[int, int, str]]]]
+
+
+def incidents(article: Any) -> Incidents:
+    """The message's MUC incidents, (type, confidence) most specific type first, and the sentences that tell
+    them (sentence index -> trigger spans in article offsets, with their incident type)."""
     from ..extract import triggers
 
     text = article.text
@@ -127,7 +147,7 @@ def from_article(article: Any) -> dict[str, Any]:
         if si in incident_sents:
             continue
         s = text[sent.start:sent.end]
-        for t in triggers.find(s):
+        for t in triggers.find(s) + _adapter_triggers(s):
             kind = _scan_kind(t, s)
             if kind and _asserted(s, t) and muc_relevant(s, t.start, t.end, kind):
                 events.append((kind, min(0.3, t.strength / 3)))
@@ -148,13 +168,21 @@ def from_article(article: Any) -> dict[str, Any]:
     events = [("bombing", max((c for _k, c in events), default=0.0))] * ("bombing" in kinds and not any(
         k == "bombing" for k, _c in events)) + events
     events.sort(key=lambda e: _PRIORITY.get(e[0], 9))
+    return events, incident_sents
+
+
+def from_article(article: Any) -> dict[str, Any]:
+    """Incidents (type, confidence) and role fillers of one processed article."""
+    events, incident_sents = incidents(article)
     fillers: dict[str, list[str]] = {r: [] for r in ROLES}
     if events:
         _document_fillers(article, incident_sents, fillers)
+        if not fillers["PerpOrg"]:
+            fillers["PerpOrg"].extend(_message_org(article.text))
     # MUC's perpetrators and victims are short noun phrases: "members", not "members of the FMLN"
     for role in ("PerpInd", "Victim"):
         fillers[role] = [_OF_TAIL.sub("", v) for v in fillers[role]]
-    fillers["Target"] = [v for v in fillers["Target"] if not _MILITARY_TARGET.search(v)]
+    _sort_fillers(article, fillers)
     if fillers["Victim"]:  # a name as the message gives it in full: "Oqueli" -> "Hector Oqueli Colindres"
         full = [m.text for m in article.mentions if m.kind == "person"]
         fillers["Victim"] = [_longest_form(v, full) for v in fillers["Victim"]]
@@ -175,6 +203,32 @@ _KILLED_WORD = re.compile(r"^(?:killed|wounded|injured)$", re.I)
 # words that name a terrorist act by themselves; "killed", "attacked" also tell of combat and crime
 _STRONG = re.compile(r"^(?:kidnap\w*|abduct\w*|assassinat\w*|murder(?:ed)?|massacre[ds]?|exploded|detonated|went off|"
                      r"car bombs?|bomb\w*|blew up|dynamit\w*|explosive devices?|set fire to|torched|blast|explosion)$", re.I)
+
+
+_DEVICE = r"(?:bombs?|car bombs?|dynamite(?: sticks?| charges?)?|(?:explosive )?(?:devices?|charges?)|explosives|grenades?|mines?)"
+_PLACING = r"(?:thrown|threw|hurled|tossed|placed|planted|set off|detonated|activated|hurl|throw|plant|place)"
+_PLACED_BOMB = re.compile(rf"\b{_DEVICE}\b(?: \w+){{0,3}}? (?:was|were|had been|has been|have been) (?P<v1>{_PLACING})\b|"
+                          rf"\b(?P<v2>{_PLACING}) (?:\w+ ){{0,3}}?{_DEVICE}\b|"
+                          rf"\b(?P<v3>destroyed|damaged|wrecked|shattered) by (?:\w+ ){{0,2}}?{_DEVICE}\b", re.I)
+
+
+_SHOOTING = re.compile(r"\b(?:shot (?:to death|dead)|(?:was|were|been) (?:shot(?! down)|machine-?gunned)|machine-?gunned|"
+                       r"riddled with bullets)\b", re.I)
+
+
+def _adapter_triggers(s: str) -> list[Any]:
+    """Terrorist acts told in words the trigger lexicon leaves out: bombings told by what was done with the device
+    ("a bomb was thrown at the shop", "the terrorists planted a bomb", "the booth was destroyed by a bomb") and
+    shootings ("was shot to death", "machinegunned")."""
+    from ..extract.triggers import Trigger
+
+    found = []
+    for m in _PLACED_BOMB.finditer(s):
+        v = next(g for g in ("v1", "v2", "v3") if m.group(g))
+        found.append(Trigger(m.start(v), m.end(v), m.group(v), "Remote explosive/landmine/IED", 0.75, "ied"))
+    for m in _SHOOTING.finditer(s):
+        found.append(Trigger(m.start(), m.end(), m.group(), "Attack", 0.75, "attack"))
+    return found
 
 
 def _scan_kind(t: Any, s: str) -> str:
@@ -205,7 +259,8 @@ def _attack_not_combat(rep: Any) -> str:
 
 
 # MUC's incidents: specific terrorist acts against civilian, government or infrastructure targets.
-_COMBAT = re.compile(r"\b(?:combat|clash(?:es|ed)?|fighting|skirmish\w*|battles?|enemy|(?:guerrilla|rebel|fmln|military|army) "
+_COMBAT = re.compile(r"\b(?:combat|clash(?:es|ed)?|fighting|confrontation|shoot-?out|gunfight|exchange of fire|"
+                     r"police operation|skirmish\w*|battles?|enemy|(?:guerrilla|rebel|fmln|military|army) "
                      r"(?:positions|columns?|strongholds?|camps?|concentrations?)|air force|warplanes?|gunships?|"
                      r"a-37|combat planes?|helicopters?|casualties on|killed in action|offensive|troops? (?:killed|wounded)|"
                      r"battalions?|brigades?|infantry|garrisons?|joint chiefs|high command|military convoy|border patrol|"
@@ -214,13 +269,27 @@ _COMBAT = re.compile(r"\b(?:combat|clash(?:es|ed)?|fighting|skirmish\w*|battles?
                      r"(?:soldiers|troops|paratroopers|servicemen|enemy|army|battalion)\b[^.;]{0,40}\b(?:killed|wounded|"
                      r"died|casualties)|(?:killed|wounded|casualties)\b[^.;]{0,40}\b(?:soldiers|troops|enemy|army|"
                      r"battalion|paratroopers))\b", re.I)
+# an attack on an armed force is combat, not terrorism (unless it kills or hurts civilians too)
+_MILITARY_FORCE = r"(?:(?:army|military|armed forces|navy)(?: [a-z]+)?|troops|soldiers|convoys?|patrols?|" \
+                  r"(?:military |army )?positions|garrisons?|barracks)"
+_ON_MILITARY = re.compile(rf"\b(?:attack\w*|ambush\w*|assault\w*)\s+(?:on|against)\s+(?:an?|the)?\s*(?:[\w.-]+\s+){{0,2}}?"
+                          rf"{_MILITARY_FORCE}\b(?! and)|\b{_MILITARY_FORCE} (?:was|were) (?:attacked|ambushed)\b", re.I)
+_CIVILIANS = re.compile(r"\bcivilians?\b", re.I)
+# "attacked and bombed the people", "attacking the civilian population": a people at large is no incident's victim
+_PEOPLE_AT_LARGE = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?(?:against |on |of )?(?:the|our|its) (?:[\w-]+ )?(?:people|population)\b"
+                              r"(?! who| that| of| in)", re.I)
+_NAMES_PEOPLE = re.compile(r"^\s+(?:people|persons|men|women|children|priests|jesuits|leaders|officers|members|individuals|"
+                           r"citizens)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|are|is)\s+$", re.I)
+_PRACTICE = re.compile(r"^\s+(?:business|industry|rate|cases|problem|wave|practice|as an? )\b", re.I)
 _SPECIFIC = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|evening)|"
                        r"(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                        r"\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)"
                        r")\b", re.I)
 _GENERIC = re.compile(r"\b(?:hundreds|thousands|\d{1,3},\d{3}|abstain|prevent\w*|calling for|incit\w+|cases|so many|"
-                      r"many people|dozens of|every|whenever|always|"
-                      r"wave of|climate of|number of|campaign of|policy of|repression|atrocities|"
+                      r"many people|dozens of|every|whenever|always|genocide|"
+                      r"wave of|climate of|(?:growing|large|increasing|great|the) number of|campaign of|policy of|"
+                      r"repression|atrocities|"
                       r"recall|remember|anniversary|in 19[0-8]\d|years ago|last year|since 19\d\d|"
                       r"who (?:kidnap|murder|kill)|"
                       r"(?:has|have) (?:already )?been (?:\w+ )?(?:killed|murdered|kidnapped|abducted|assassinated)"
@@ -234,24 +303,38 @@ _COMPLEMENT = re.compile(r"\s+(?:of|on|against|at|in which)\b", re.I)
 _COUNTED = re.compile(r"\b(?:the|these|those|two|three|four|five|six|seven|eight|nine|ten|\d+|both|several|recent)\s+"
                       r"(?:\w+\s+){0,2}$", re.I)
 _HEARD = re.compile(r"\b(?:heard|could be heard|were heard|din|shook)\b", re.I)
-_SEIZED = re.compile(r"\b(?:seiz\w+|confiscat\w+|found|recovered|cache|arsenal|launchers|deactivated|defused|"
-                     r"dismantled|purchase|smuggl\w+|supply|supplied)\b", re.I)
+_SEIZED = re.compile(r"\b(?:seiz\w+|confiscat\w+|found|recovered|cache|arsenal|launchers|"
+                     r"purchase|smuggl\w+|supply|supplied)\b", re.I)
+_DETONATION = re.compile(r"^(?:(?:\w+ )?(?:bombs?|dynamite|charges?|devices?|explosives?|grenades?) (?:exploded|went off|blew up|"
+                         r"detonated)|blew up)$", re.I)
 _BOMBISH = re.compile(r"\b(?:bomb\w*|dynamite|explosives?|explosive (?:devices?|charges?)|charges?|devices?|grenades?|"
                       r"mines?|car-bomb|terrorist|attack\w*|blew up|destroy\w*|damag\w*)\b", re.I)
 
 
 def muc_relevant(s: str, start: int, end: int, kind: str) -> bool:
-    """A specific terrorist incident as MUC templates it: not combat between armed forces, not a generic or
-    past-pattern statement, not weapons found, not noise heard in the distance."""
+    """A specific terrorist incident as MUC templates it: not combat between armed forces (nor an attack on an armed
+    force that hurts no civilian, nor a shoot-out with the police), not a generic or past-pattern statement, not an
+    act against a people at large ("bombed the people"), not people named by the act ("the murdered jesuits"), not
+    the crime as a practice ("the kidnapping business"), not weapons found, not noise heard in the distance."""
     word = s[start:end]
-    if _COMBAT.search(s) or _GENERIC.search(s):
+    if _COMBAT.search(s) or _GENERIC.search(s) or _PEOPLE_AT_LARGE.search(s[end:]):
         return False
+    if _ON_MILITARY.search(s) and not _CIVILIANS.search(s):
+        return False
+    if _NAMES_PEOPLE.search(s[end:]) and word.lower().endswith("ed") and not _PASSIVE.search(s[:start]):
+        return False  # "the murdered jesuits", "the release of kidnapped persons": people named by an act told elsewhere
+    if _PRACTICE.search(s[end:]):
+        return False  # "the kidnapping business", "kidnapping as a political weapon": the crime, not an incident
     if _PLURAL_NOMINAL.match(word) and not _COUNTED.search(s[:start]):
         return False
     if _BARE_NOMINAL.match(word) and not _DETERMINED.search(s[:start]) and not _COMPLEMENT.match(s[end:]):
         return False  # "charged with murder", "practices like kidnapping": the crime, not an incident
     if kind == "bombing":
-        if _HEARD.search(s) or _SEIZED.search(s) or not _BOMBISH.search(s.replace(word, " " * len(word), 1)):
+        if _HEARD.search(s) or _SEIZED.search(s):
+            return False
+        # "exploded", "an explosion", "the bombing" need a bomb, a charge or an attack told around them (an air force
+        # bombs too); "a bomb exploded", "blew up" tell a detonation by themselves
+        if not _DETONATION.search(word) and not _BOMBISH.search(s.replace(word, " " * len(word), 1)):
             return False
     return True
 
@@ -325,7 +408,7 @@ _ORG_NAME = re.compile(
     r"general|member|members|secretary|spokesman)\b)[A-Za-z][\w'-]+ ){0,4}?"
     r"(?:liberation|revolutionary|patriotic|anticommunist|popular|guerrilla|"
     r"self-defense|people's|workers'|nationalist|socialist|communist)(?: [\w'-]+){0,3}? "
-    r"(?:front|movement|army|armed forces|forces|command|commandos?|brigades?|organization|alliance|squads?)|"
+    r"(?:front|movement|army|armed forces|forces|command|commandos?|brigades?|organization|squads?)|"
     r"shining path|medellin cartel|cali cartel|extraditables|death squads?|"
     r"(?-i:[A-Z]{2,6})(?=\s+(?:guerrillas?|rebels?|terrorists?|members?|commandos?|urban commandos?|units?|fighters|column)))\b",
     re.I)
@@ -339,6 +422,41 @@ _SPEAKER_BEFORE = re.compile(r"\b(?:said|according to|told|by|president|reporter
 _OF_TAIL = re.compile(r"\s+(?:of|in|at|on|from|for|with|who|which|that)\s.*$", re.I | re.S)
 _MILITARY_TARGET = re.compile(r"\b(?:positions?|battalions?|convoys?|brigades?|units?|detachments?|patrols?|troops|"
                               r"military \w+)$", re.I)
+
+
+def _sort_fillers(article: Any, fillers: dict[str, list[str]]) -> None:
+    """Each filler in the role MUC gives it: a military unit is no target, a weapon ("dynamite", "the charge") no
+    physical target, a person's name a victim, not a target; a plural of people ("members", "guerrillas") is an
+    individual perpetrator, not an organisation, and a bare count of people ("four people") no perpetrator."""
+    persons = {norm(m.text) for m in article.mentions if m.kind == "person"}
+    targets = []
+    for v in fillers["Target"]:
+        if _MILITARY_TARGET.search(v) or _WEAPON_HEAD.search(v):
+            continue
+        (fillers["Victim"] if norm(v) in persons else targets).append(v)
+    fillers["Target"] = targets
+    orgs = []
+    for v in fillers["PerpOrg"]:
+        (fillers["PerpInd"] if _PEOPLE_HEAD.search(v) else orgs).append(v)
+    fillers["PerpOrg"] = orgs
+    fillers["PerpInd"] = [v for v in fillers["PerpInd"] if not _COUNTED_PEOPLE.match(v)]
+
+
+# "four people", "one person": a count of people is a casualty count; perpetrators are described ("unidentified persons")
+_COUNTED_PEOPLE = re.compile(r"^(?:(?:at least|only|some|several|these|those|another|other|\w+ or|\d+|one|two|three|four|five|six|"
+                             r"seven|eight|nine|ten|[\w-]+ty)\s+)*(?:other |innocent )?(?:people|persons?)$", re.I)
+_WEAPON_HEAD = re.compile(r"\b(?:dynamite|charges?|explosives?|bombs?|grenades?|devices?|mines?)$", re.I)
+_PEOPLE_HEAD = re.compile(r"\b(?:members|guerrillas|terrorists|rebels|men|commandos|gunmen)$", re.I)
+
+
+def _message_org(text: str) -> list[str]:
+    """The armed organisation the message names most often, as the perpetrator organisation of incidents whose
+    own sentences name none (a message about an FMLN attack names the FMLN in its lead, not in every sentence)."""
+    names = [m.group(1) for m in _ORG_NAME.finditer(text)]
+    if not names:
+        return []
+    top = Counter(norm(n) for n in names).most_common(1)[0][0]
+    return [next(n for n in names if norm(n) == top)]
 
 
 def _longest_form(name: str, names: list[str]) -> str:
