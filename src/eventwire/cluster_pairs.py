@@ -287,9 +287,9 @@ def _joinable(f: Features, ma: list[int], mb: list[int], pair_score: dict[tuple[
         return False
     # two reports that each state a different day join only on their own strength, never through a third
     threshold = THRESHOLD if f.embedded else LEXICAL_THRESHOLD
-    for x, y in zip(ia[other_day & f.exact_day[ia] & f.exact_day[ib]].tolist(),
-                    ib[other_day & f.exact_day[ia] & f.exact_day[ib]].tolist()):
-        if pair_score.get((min(x, y), max(x, y)), 0.0) < threshold:
-            return False
+    stated = other_day & f.exact_day[ia] & f.exact_day[ib]
+    if any(pair_score.get((min(x, y), max(x, y)), 0.0) < threshold
+           for x, y in zip(ia[stated].tolist(), ib[stated].tolist())):
+        return False
     total = sum(pair_score.get((min(x, y), max(x, y)), 0.0) for x in ma for y in mb)
     return total / (len(ma) * len(mb)) >= AVERAGE_LINK

@@ -61,7 +61,7 @@ class Figure:
     vague: bool = False  # a vague word counted by convention ("dozens" = 12), not a stated number
 
 
-_QUALIFIER = re.compile(r"^(?:at least|more than|over|nearly|almost|about|around|up to|as many as|an estimated|"
+_QUALIFIER = re.compile(r"^(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|"
                         r"approximately|roughly)\s+")
 
 

@@ -29,6 +29,7 @@ _ANAPHORIC_PLACE = re.compile(r"\b(?:the (?:city|town|village|area|region|distri
                               r"neighborhood|outskirts|site|base|stronghold)|there|its outskirts)\b", re.I)
 _SPEAKER = re.compile(rf"\s+(?:(?:also|later|earlier|have|has|had)\s+)?(?:{modality.SPEECH_VERBS}|stated|states)\b")
 _HELD = re.compile(r"[-‑ ](?:held|controlled|run|dominated|besieged|occupied)\b", re.I)
+_TRIGGER = 0.45  # trigger strength of a word that signals an event, not a stray word
 _SPECIFIC = 0.6  # trigger strength of a word that names a kind of violence ("chemical attack", not "the attack")
 _UNNAMED_LOCALITY = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|suburb|district|"
                                r"neighbou?rhood)\b", re.I)
@@ -285,7 +286,7 @@ class ArticleExtractor:
         if pslot.countries_only and row_is_national(sub):
             place = self.capital_of(national_country(s, pslot))  # coded to the capital, precision 3
             pslot.near, national = False, True
-        elif _UNNAMED_LOCALITY.search(s) and trig.strength >= 0.45 and (
+        elif _UNNAMED_LOCALITY.search(s) and trig.strength >= _TRIGGER and (
                 pslot.countries_only or (place is not None and place.feature in ("adm1", "region"))):
             # "a jihadist-held town in northern Syria", "a town in Aleppo province": the town is named in the
             # next sentences, or elsewhere in the article (at the lowest geo precision)
@@ -309,7 +310,7 @@ class ArticleExtractor:
         if place is None and pslot.destination is None:
             # the sentence names no place: the article's own place (its dateline or the place it names
             # most), at the lowest geo precision; with none, ACLED codes no country-level events
-            strong = trig.strength >= 0.45  # a trigger, not a stray word
+            strong = trig.strength >= _TRIGGER
             place = self.article_place() if strong and not pslot.countries_only else None
             if place is None:
                 return
@@ -394,14 +395,15 @@ class ArticleExtractor:
         rep = draft.report
         vague = counts.vague_fields(found)
         for f, name in (("fatalities", "killed"), ("injured", "injured")):
-            new = figures.get(name, (0, 0))[0]
-            if new and (not getattr(rep, f) or name in draft.vague or name not in vague):
-                # a figure given after the incident is told is its toll ("The toll rose to 58"), unless it
-                # is vaguer than the one the report has ("dozens" after "58")
-                setattr(rep, f, new if name in draft.vague and name not in vague else max(getattr(rep, f), new))
-                draft.vague.discard(name)
-                if name in vague:
-                    draft.vague.add(name)
+            old, new = getattr(rep, f), figures.get(name, (0, 0))[0]
+            old_vague, new_vague = name in draft.vague, name in vague
+            if not new or (old and new_vague and not old_vague):
+                continue  # nothing new, or vaguer than what the report has ("dozens" after "58")
+            # a figure given after the incident is told is its toll ("The toll rose to 58"); a number beats a word
+            setattr(rep, f, new if old_vague and not new_vague else max(old, new))
+            draft.vague.discard(name)
+            if new_vague:
+                draft.vague.add(name)
         rep.fatalities_max = max(rep.fatalities_max, figures.get("killed", (0, 0))[1])
         rep.evidence.append(sent)
         rep.attributed_to.extend(c for c in claimants if c.name not in {x.name for x in rep.attributed_to})
