@@ -268,3 +268,13 @@ def test_muc_message_reading():
     # the statement date ('SAID TODAY') loses to the incident's own date
     span, statement = sentence_date(sentences[0].text, published)
     assert span == (date(1989, 5, 7), date(1989, 5, 7)) and not statement
+
+
+def test_a_possessive_day_that_lost_its_apostrophe_is_a_date():
+    published = date(2016, 9, 20)  # a Tuesday
+    found = [m.text for m in find_date_expressions("Mondays raid on the convoy and yesterdays attack")]
+    assert found == ["Mondays", "yesterdays"]
+    assert resolve("Mondays", published).earliest == date(2016, 9, 19)
+    assert resolve("yesterdays", published).earliest == date(2016, 9, 19)
+    # a habit, not a day
+    assert find_date_expressions("The market closes on Mondays and Tuesdays and Thursdays are quiet") == []

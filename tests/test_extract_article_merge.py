@@ -102,3 +102,29 @@ def test_speakers_and_civilians_are_not_the_attacker(text):
     _art, reports = _reports(text, published=date(2017, 4, 6))
     assert reports and reports[0].actor1 is None
 
+
+
+@pytest.mark.parametrize("nlp", ["rules", "default"])
+def test_an_organisation_is_no_town(nlp):
+    text = ("Twenty civilians were killed in an attack on an aid convoy near Aleppo, the International Federation of "
+            "Red Cross and Red Crescent Societies said.")
+    art = build(PipelineConfig(nlp=nlp)).process(article_from_text(text, published=date(2016, 9, 20)))
+    assert "Red Cross" not in [m.text for m in art.mentions if m.kind == "place"]
+
+
+def test_the_raid_told_later_dates_the_air_raids_of_the_lead():
+    text = ("The air raids that hit an aid convoy near Aleppo killed around 20 people, the organisation said Tuesday. "
+            "Mondays raid on the convoy destroyed at least 18 of 31 vehicles in Aleppo province.")
+    _art, reports = _reports(text, published=date(2016, 9, 20))
+    assert len(reports) == 1
+    r = reports[0]
+    assert r.sub_event_type == "Air/drone strike" and r.fatalities == 20 and r.date.earliest == date(2016, 9, 19)
+
+
+def test_civilians_named_first_do_not_contradict_the_perpetrator():
+    text = ("Eleven children were killed on Thursday in a barrel bomb attack carried out by government forces on a "
+            "rebel-held neighbourhood of Aleppo city, a monitor said. \"Fifteen civilians among them 11 children were "
+            "killed in a barrel bomb attack on the Bab al-Nayrab neighbourhood\" in southern Aleppo city, the monitor "
+            "said.")
+    _art, reports = _reports(text, published=date(2016, 8, 25))
+    assert len(reports) == 1 and reports[0].fatalities == 11

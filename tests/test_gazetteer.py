@@ -202,3 +202,19 @@ def test_plural_demonyms_are_people_nouns() -> None:
 
     assert is_plural_demonym("Americans") and is_plural_demonym("Syrians")
     assert not is_plural_demonym("Paris") and not is_plural_demonym("Syrian")
+
+
+def test_a_town_is_not_the_first_word_of_a_longer_arabic_name() -> None:
+    from eventwire.resolve.places import find_place_mentions
+
+    # "Orum" alone is an alternate name of Orem, Utah; "Orum al-Kubra" is a town in Aleppo province
+    text = "A warehouse in Orum al-Kubra in Aleppo province was hit. The branch on Orum was destroyed."
+    got = [text[a:b] for a, b in find_place_mentions(text)]
+    assert got == ["Aleppo"]
+
+
+def test_a_place_after_a_possessive_that_lost_its_apostrophe() -> None:
+    from eventwire.resolve.places import find_place_mentions
+
+    text = "A barrel bomb hit a rebel-held neighbourhood of Syrias Aleppo city."
+    assert [text[a:b] for a, b in find_place_mentions(text)] == ["Aleppo"]

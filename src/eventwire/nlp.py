@@ -138,10 +138,8 @@ def dictionary_mentions(article: Article) -> list[Mention]:
     out = [Mention(article.id, m.start, m.end, m.text, "actor", "ORG", m.actor_id, "dict")
            for m in actors.load().match(article.text)]
     taken = [(m.start, m.end) for m in out]
-    found = [(s, e) for s, e in places.find_place_mentions(article.text)
-             if not any(ts < e and s < te for ts, te in taken)]
-    found += places.container_place_mentions(article.text, [*taken, *found])
-    for start, end in found:
+    names = [(m.start, m.end) for m in actors.load().match(article.text, political=True)]
+    for start, end in places.combine_place_mentions(article.text, [], taken, names):
         out.append(Mention(article.id, start, end, article.text[start:end], "place", "GPE", "", "dict"))
     return sorted(out, key=lambda m: (m.start, m.end))
 
@@ -205,8 +203,9 @@ def merge_dictionary_mentions(article: Article) -> None:
         if not any(k.start < m.end and m.start < k.end for k in kept):
             kept.append(Mention(article.id, m.start, m.end, m.text, "actor", "ORG", m.actor_id, "dict"))
     blocked = [(k.start, k.end) for k in kept if k.kind == "actor"]
+    names = [(m.start, m.end) for m in actors.load().match(text, political=True)]
     ner = [(k.start, k.end, k.label) for k in article.mentions if k.origin == "ner"]
-    for start, end in places.combine_place_mentions(text, ner, blocked):
+    for start, end in places.combine_place_mentions(text, ner, blocked, names):
         # a place replaces an NER guess on exactly its span ("Deir Ezzor" tagged PERSON)
         kept = [k for k in kept if (k.start, k.end) != (start, end)]
         old = ner_places.get((start, end))

@@ -41,7 +41,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z .'()-]{1,40}(?:,\s*[A-Z][A-Za-z .'()-]{1,
 _SPEECH_DATE = re.compile(rf"\b(?:{modality.SPEECH_VERBS}|told [A-Z][\w.]*(?: [A-Z][\w.]*)?|tweeted|wrote)"
                           r"(?: in a (?:statement|report|tweet|post))?(?: late| early)?\s+$")
 # "the attack", "this deadly assault": a weak trigger that points back to an incident already told
-_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day(?:'s|’s|s))\s+(?:[\w-]+\s+)?$",
+                       re.I)
+# a trigger that names no kind of its own: "the raid" after "air raids" is one of them, from the air or not
+_UNTYPED = re.compile(r"raids?", re.I)
 # "Six people were also killed in rebel shelling", "Elsewhere, ...": a further incident, not the one before
 _ANOTHER = re.compile(r"\b(?:also|meanwhile|elsewhere|separately|another|other)\b", re.I)
 _WAR_TOLL = re.compile(r"\b(?:war|conflict|uprising|insurgency|crisis|revolution)\b(?:\s+[\w'’]+){0,6}?\s+(?:has|have|had)\s+"
@@ -370,7 +373,8 @@ class ArticleExtractor:
         rep.confidence = scoring.confidence(trig, rep, place_explicit=pslot.explicit, date_explicit=explicit_date,
                                             fallback_place=fallback_place)
         keys = {p.geonameid for p in (rep.place, rep.origin, rep.destination) if p}
-        anaphoric = trig.strength < 0.5 and bool(_DEFINITE.search(s[max(0, trig.start - 25):trig.start]))
+        anaphoric = (trig.strength < 0.5 or bool(_UNTYPED.fullmatch(trig.text))) and \
+            bool(_DEFINITE.search(s[max(0, trig.start - 25):trig.start]))
         self.drafts.append(Draft(rep, si, self.paragraph_of(sent.start), trig.kind, None, explicit_date,
                                  set() if fallback_place else keys, fallback_place,
                                  separate=not anaphoric and bool(_ANOTHER.search(s[:max(trig.start, 1) + 40])),

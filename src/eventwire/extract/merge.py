@@ -110,8 +110,7 @@ def same_incident(a: Draft, b: Draft, *, places: bool = True) -> bool:
     fa, fb = taxonomy.family(ra.sub_event_type), taxonomy.family(rb.sub_event_type)
     if fa != fb and not ((a.anaphoric or b.anaphoric) and fa in LETHAL and fb in LETHAL):
         return False
-    ida = taxonomy.side(ra.actor1.id) if ra.actor1 else ""
-    idb = taxonomy.side(rb.actor1.id) if rb.actor1 else ""
+    ida, idb = _perpetrator(ra), _perpetrator(rb)
     if ida and idb and ida != idb:
         return False
     if a.date_explicit and b.date_explicit and ra.date and rb.date and ra.date.earliest != rb.date.earliest and \
@@ -131,6 +130,13 @@ def same_incident(a: Draft, b: Draft, *, places: bool = True) -> bool:
                 (ra.destination is None and rb.origin is None)
         return ra.origin.geonameid == rb.origin.geonameid
     return not places or bool(ra.place and rb.place and ra.place.geonameid == rb.place.geonameid)
+
+
+def _perpetrator(r: Report) -> str:
+    """The side of actor1; civilians named first ("Fifteen civilians were killed in a barrel bomb attack") are
+    the victims, not a side that could contradict the perpetrator another mention names."""
+    side = taxonomy.side(r.actor1.id) if r.actor1 else ""
+    return "" if side == "generic:civilians" else side
 
 
 def _told_later(statement: DateSpan, day: DateSpan) -> bool:

@@ -63,6 +63,7 @@ COMPASS = frozenset("north south east west northeast northwest southeast southwe
 # written in lower case ("Nineveh province") they are not, as in the gold of LGL, TR-News, GWN and GeoVirus
 ADMIN_TAILS = frozenset("county parish province governorate oblast prefecture township borough".split())
 _WORD = re.compile(r"[\w’'.-]+")
+_NAME_GOES_ON = re.compile(r"(?:a[lnrdstz]|ash|e[lz])[-‑][A-Z]")
 _SENT_END = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“(]\s*)$")
 
 _LOCK = threading.Lock()
@@ -107,6 +108,12 @@ def _demonym(word: str) -> bool:
     return bool(hit and hit[1] & DEMONYM)
 
 
+def _lost_possessive(word: str) -> bool:
+    """"Syrias": a country or province whose possessive lost its apostrophe in scraping."""
+    hit = automaton().get(_lower(word[:-1]), None) if len(word) > 4 and word.endswith("s") else None
+    return bool(hit and hit[2] >= 3)
+
+
 def _whole_word(text: str, start: int, end: int) -> bool:
     return not ((start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_@#/'’"))
                 or (end < len(text) and (text[end].isalnum() or text[end] in "_@/-")))
@@ -141,8 +148,11 @@ def _keep(text: str, start: int, end: int, flags: int, rank: int, *, demonyms: b
             return False
     if prev[:1].isupper() and prev.lower() not in _LEAD_OK and not prev.endswith((".", ",")) \
             and not _SENT_END.search(text[max(0, start - len(prev) - 4):start - len(prev) - 1]) \
-            and not _demonym(prev):  # "Syrian Idlib province": an adjective, not a first name
+            and not _demonym(prev) and not _lost_possessive(prev):
+        # "Syrian Idlib province", "Syrias Aleppo city": an adjective or a possessive, not a first name
         return False
+    if rank < 3 and _NAME_GOES_ON.match(nxt):
+        return False  # "Orum al-Kubra": the name goes on with an Arabic article, this is another place
     if nxt[:1].isupper() and rank < 3:
         # a town names the body it modifies ("Fargo Police", "Norfolk High School", "Greer City Hall"),
         # never a first name's surname ("Jeff Davis") or a longer proper noun ("Clinton Foundation")
@@ -177,7 +187,8 @@ def _admin_tail(text: str, end: int) -> int:
 
 def detect_places(text: str, *, demonyms: bool = False) -> tuple[list[Detection], set[str]]:
     """Dictionary toponyms of ``text`` (longest match, left to right) and the single names the text
-    uses as surnames (after a first name or a title): those are never places in this document."""
+    uses as surnames (after a first name or a title) or as the first word of a longer Arabic name ("Orum
+    al-Kubra"): those are never places in this document."""
     if not text:
         return [], set()
     auto = automaton()
@@ -202,7 +213,7 @@ def detect_places(text: str, *, demonyms: bool = False) -> tuple[list[Detection]
             low_prev = prev.lower().rstrip(".")
             first_name = prev[:1].isupper() and prev[-1:] not in ".,;:" and low_prev not in FUNCTION_WORDS \
                 and low_prev not in COMMON and low_prev not in INSTITUTIONS and low_prev not in _LEAD_OK
-            if first_name or low_prev in _TITLES:
+            if first_name or low_prev in _TITLES or _NAME_GOES_ON.match(_next_word(text, end)):
                 people.add(text[start:end])
     return [d for d in out if text[d.start:d.end] not in people], people
 

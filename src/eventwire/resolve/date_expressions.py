@@ -38,6 +38,9 @@ _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:night|morning|afternoon|evening|overnight))"
 _NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty" \
        r"|thirty|several|few|couple\s+of)"
+# a possessive whose apostrophe the scraper lost, before a lower-case noun: "Mondays raid", "yesterdays attack"
+# (or alone: the expression as ``dates.resolve`` receives it)
+_LOST_S = r"s(?=\s+(?!(?:and|or|are|were|is|was|to|in|at|on)\b)(?-i:[a-z])|$)"
 _B = r"(?<![\w,.-])"  # not glued to a number ("34,000-40,000") or a word
 _E = r"(?![\w-])"
 
@@ -61,10 +64,12 @@ _PATTERNS: list[tuple[str, str]] = [
                rf"[^,.;:!?()\"“”]{{1,60}}"),
     ("day", r"(?:the\s+)?day\s+before\s+yesterday"),
     ("day", r"(?:late\s+|early\s+|on\s+)?(?:yesterday|today|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?"),
+    ("day", rf"(?:yesterday|today|tonight){_LOST_S}"),
     ("day", r"(?:earlier|late|early)\s+today"),
     ("day", r"(?:last|this|early\s+this|late\s+this|earlier\s+this)\s+(?:night|morning|afternoon|evening)"),
     ("day", rf"(?:a\s+)?{_NUM}\s+days?\s+ago"),
     ("weekday", rf"(?:(?:on|last|this\s+past|this|early|late|since)\s+)?{_WD}(?:'s)?{_PART}?"),
+    ("weekday", rf"(?<!on\s)(?<!every\s){_WD}{_LOST_S}"),
     ("date", rf"since\s+{_ONE_DATE}"),
     ("week", r"(?:during\s+|over\s+|at\s+|in\s+)?(?:last|this|the\s+past|the\s+last|the)\s+weekend"),
     ("week", r"(?:over\s+|during\s+|in\s+|within\s+)?(?:the\s+)?(?:past|last|previous)\s+week"),

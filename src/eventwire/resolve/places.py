@@ -391,9 +391,11 @@ def _locative(text: str, start: int, end: int) -> bool:
 
 
 def combine_place_mentions(text: str, ner: list[tuple[int, int, str]],
-                           blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+                           blocked: list[tuple[int, int]] = (),
+                           names: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Place spans from the dictionary detector and statistical NER (spans ``(start, end, label)``),
-    leaving out spans that overlap ``blocked`` (dictionary actors).
+    leaving out spans that overlap ``blocked`` (dictionary actors), and towns and NER-only places that
+    overlap ``names`` (dictionary persons, NGOs and legislatures: "Red Cross" is no town in North Carolina).
 
     - A dictionary place is kept unless NER reads it as a person: inside a longer PERSON span ("Jeff
       Davis"), or exactly a PERSON span or a word of a full name used elsewhere in the text ("Davis
@@ -412,7 +414,8 @@ def combine_place_mentions(text: str, ner: list[tuple[int, int, str]],
     out: list[tuple[int, int]] = []
     for d in found:
         s, e = d.start, d.end
-        if any(bs < e and s < be for bs, be in blocked):
+        if any(bs < e and s < be for bs, be in blocked) or \
+                (d.rank < 3 and any(ns < e and s < ne for ns, ne in names)):
             continue
         surface = text[s:e]
         if d.rank < 4 and any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in persons):
@@ -428,7 +431,7 @@ def combine_place_mentions(text: str, ner: list[tuple[int, int, str]],
         if label not in _NER_PLACE:
             continue
         s, e = _trim(text, s0, e0)
-        if e <= s or any(bs < e0 and s0 < be for bs, be in [*out, *blocked]):
+        if e <= s or any(bs < e0 and s0 < be for bs, be in [*out, *blocked, *names]):
             continue
         surface = text[s:e]
         words = surface.split()
