@@ -47,6 +47,10 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|s
 _UNTYPED = re.compile(r"raids?", re.I)
 # "Six people were also killed in rebel shelling", "Elsewhere, ...": a further incident, not the one before
 _ANOTHER = re.compile(r"\b(?:also|meanwhile|elsewhere|separately|another|other)\b", re.I)
+# an unnamed place in a part of the country: "a opposition-held village in the northwest" (not "north of the city")
+_ELSEWHERE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|area)\s+"
+                        r"in\s+the\s+(?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+                        r"centre|center)(?:ern)?\b(?!\s+of\b)", re.I)
 _WAR_TOLL = re.compile(r"\b(?:war|conflict|uprising|insurgency|crisis|revolution)\b(?:\s+[\w'’]+){0,6}?\s+(?:has|have|had)\s+"
                        r"(?:since\s+|so far\s+|now\s+|already\s+)?(?:killed|claimed)|\b(?:killed|died|dead|deaths)\b[^.]{0,60}?"
                        r"\b(?:in|during|since the (?:start|beginning) of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
@@ -304,6 +308,8 @@ class ArticleExtractor:
                 place, fallback_place = article, True
         elif pslot.countries_only:
             return  # only countries named: a country-level roll-up, not an incident (ACLED codes none)
+        if place is None and _ELSEWHERE.search(s):
+            return  # "hit a village in the northwest": somewhere the text does not name, not the place told before
         if place is None and self.continues(si) and self.drafts[-1].report.place is not None:
             place = self.drafts[-1].report.place  # the sentence goes on telling the report before it
         elif place is None and self.last_place is not None and _ANAPHORIC_PLACE.search(s):
