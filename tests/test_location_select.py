@@ -75,6 +75,36 @@ def test_places_joined_by_and_are_one_list_without_a_parse():
     assert by["Jumla"].feats.get("coordinated_list") == 1.0 and "coordinated_list" not in by["Afrin"].feats
 
 
+def test_places_after_one_preposition_across_semicolons_are_one_list():
+    from eventwire import nlp
+
+    text = ("Areas were shelled 23 times: in Aleppo - 6 times; in highland Latakia - 2 times; in Idlib province - "
+            "3 times and in Deraa province - 1 time, while talks went on in Geneva.")
+    art = nlp.annotate(sentence_article(text), "rules")
+    art.mentions = [Mention("t", text.index(w), text.index(w) + len(w), w, "place", "GPE")
+                    for w in ("Aleppo", "Latakia", "Idlib", "Deraa", "Geneva")]
+    sent = Span(0, len(text))
+    cands = lf.candidates(art, sent, art.mentions)
+    at = text.index("shelled")
+    lf.featurize(art, sent, Span(at, at + 7), cands)
+    by = {c.text: c for c in cands}
+    span = lambda name: (by[name].start, by[name].end)
+    assert span("Latakia") in by["Aleppo"].coord and span("Idlib") in by["Latakia"].coord
+    assert span("Deraa") in by["Idlib"].coord
+    assert span("Geneva") not in by["Deraa"].coord  # ", while talks went on in": not a list item
+
+
+def test_a_border_of_two_named_countries_is_one_candidate():
+    from eventwire import nlp
+
+    text = "UN troops patrol near the Lebanese-Israeli border and the Litani River."
+    art = nlp.annotate(sentence_article(text), "rules")
+    art.mentions = [Mention("t", text.index("Lebanese"), text.index("Lebanese") + 8, "Lebanese", "org", "NORP")]
+    cands = lf.candidates(art, Span(0, len(text)), art.mentions)
+    border = [c for c in cands if c.text == "Lebanese-Israeli border"]
+    assert border and border[0].origin == "merge" and border[0].kind == "place"
+
+
 def test_rule_thresholds_round_trip_and_old_files_have_none():
     import io
 

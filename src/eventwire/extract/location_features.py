@@ -2,15 +2,20 @@
 
 Candidates are the sentence's place mentions (NER GPE/LOC/FAC and dictionary places), its
 organisation/person mentions (taggers confuse "Al-Nur hospital" or "Dunya Pur" with them) and runs
-of capitalised words no mention covers (places both taggers miss). Each candidate gets a sparse
+of capitalised words no mention covers (places both taggers miss), plus names the taggers split
+("Gulf of Aden") and the border of two named countries ("the Lebanese-Israeli border", the annotators'
+span). Each candidate gets a sparse
 feature vector: what kind of mention it is, how it attaches in the parse (dependency of its head, the
-governing preposition, the tree distance to the event's trigger, clauses crossed), what stands
+governing preposition, the tree distance to the event's trigger, clauses crossed, the trigger's verb
+paired with how the place hangs on it: "captured Goma", "the Gulf is patrolled"), what stands
 around it (preposition before, the word after, "'s"), where it is relative to the trigger, whether
 it is a country or is followed by an actor noun ("U.S. forces"), whether it follows a news source
 ("according to Los Angeles television"), the governing preposition paired with its gazetteer standing
 and its kind, and whether the hand-written chooser (:mod:`eventwire.extract.location`) picks it. Each
 candidate also records the candidates naming its container (``within``: "X in Y", "Y's X", "X
-neighbourhood in central Y") and those in one list with it (``coord``), for the selection rules.
+neighbourhood in central Y") and those in one list with it (``coord``: "Jumla and Diwan", or items
+after the same preposition across semicolons, "in Aleppo - 6 times; in Hama province - 4 times and in
+Deraa ..."), for the selection rules.
 Without a parse (rules backend) the parse features are absent and the linear ones carry the decision.
 Features are names; the model maps names to weights, so this module can grow a feature without
 breaking shipped weights.
@@ -23,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Mention, Span
 
-FEATURE_VERSION = "3"
+FEATURE_VERSION = "4"
 
 PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into", "on",
          "along", "off", "between", "over", "towards", "toward", "to", "through", "beyond", "from", "behind",
@@ -154,8 +159,12 @@ _COMPASS_ADJ = {"northern", "southern", "eastern", "western", "central", "north"
                 "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"}
 
 
+_BORDER = re.compile(r"\b[A-Z][a-z]+\s?-\s?[A-Z][a-z]+\s+(?:border|frontier|boundary)\b")
+
+
 def _merge(text: str, out: list[Candidate], seen: set[tuple[int, int]]) -> None:
-    """Names the taggers split: "Western| Afghanistan", "Gulf| of |Aden", "Cote| d'Ivoire", "Route| 58"."""
+    """Names the taggers split: "Western| Afghanistan", "Gulf| of |Aden", "Cote| d'Ivoire", "Route| 58"; and
+    "Lebanese-Israeli border" (a border of two named countries, starting at a candidate)."""
     extra: list[Candidate] = []
     by_start = sorted(out, key=lambda c: c.start)
     for a in by_start:
@@ -170,6 +179,11 @@ def _merge(text: str, out: list[Candidate], seen: set[tuple[int, int]]) -> None:
             gap = text[a.end:b.start]
             if (gap == " " and low in _COMPASS_ADJ) or (gap == " of " and low in _GEO_HEADS and " " not in a.text):
                 extra.append(Candidate(a.start, b.end, text[a.start:b.end], "place", b.label, "merge"))
+    # "the Lebanese-Israeli border": the border of two named countries is itself a place (the annotators' span)
+    lo, hi = min((c.start for c in out), default=0), max((c.end for c in out), default=0)
+    for m in _BORDER.finditer(text, lo, hi + 12):
+        if any(c.start == m.start() for c in out):
+            extra.append(Candidate(m.start(), m.end(), m.group(), "place", "LOC", "merge"))
     for c in extra:
         if (c.start, c.end) not in seen:
             seen.add((c.start, c.end))
@@ -385,7 +399,12 @@ def _parse_features(article: Article, f: dict[str, float], inside: list[int], ve
         f["common_is_noun"] = 1.0
     if any(x.dep in ("nsubj", "nsubjpass") for x in [toks[i] for i in chain_c[:up_c]]):
         f["in_subject"] = 1.0
-    f[f"verb={vlemma if vlemma in _VERBS else 'other'}"] = 1.0
+    verb_key = vlemma if vlemma in _VERBS else "other"
+    f[f"verb={verb_key}"] = 1.0
+    # what the trigger does to the place: "captured Goma", "the Gulf of Aden is patrolled" name the place
+    # acted on, "killed Mohammad" a person
+    if att.head == verb:
+        f[f"x:verb={verb_key}|{att.dep}"] = 1.0
 
 
 _CONTAINER = {"city", "town", "village", "villages", "province", "district", "region", "area", "areas", "outskirts",
@@ -463,9 +482,13 @@ def _joined(pa: list[tuple[int, str]], pb: list[tuple[int, str]]) -> bool:
     return False
 
 
+_SEMI_LIST = re.compile(r"\s*(?:-\s*)?[^;:.()]{0,30}(?:;|;?\s+and)\s*(in|at|near)\s+(?:[\w-]+\s+)?", re.IGNORECASE)
+
+
 def _coordinate(article: Article, toks: list[int], cands: list[Candidate], parsed: bool) -> None:
     """Fill ``c.coord``: the candidates in one list with ``c`` ("Jumla and Diwan", "Arbin, Hawsh Nasri and
-    Jobar"), by the parse's conjunctions or, without a parse, an "and"/"or" between them."""
+    Jobar"), by the parse's conjunctions or, without a parse, an "and"/"or" between them; and items of a
+    list of prepositional phrases ("in Aleppo - 6 times; in Hama - 4 times and in Deraa - 1 time")."""
     text = article.text
     paths: list[list[tuple[int, str]] | None] = []
     for c in cands:
@@ -477,6 +500,11 @@ def _coordinate(article: Article, toks: list[int], cands: list[Candidate], parse
                 continue
             gap = text[min(c.end, o.end):max(c.start, o.start)]
             linear = bool(re.fullmatch(r"\s*(?:and|or|,\s*and|,\s*or)\s*", gap))
+            semi = _SEMI_LIST.fullmatch(gap)
+            if semi:  # "in Aleppo - 6 times; in highland Latakia - 2 times": items of one list
+                first = c if c.start < o.start else o
+                linear = bool(re.search(r"\b" + semi.group(1) + r"\s+(?:[\w-]+\s+)?$",
+                                        text[max(0, first.start - 25):first.start], re.IGNORECASE))
             pk, pj = paths[k], paths[j]
             if linear or (pk is not None and pj is not None and _joined(pk, pj)):
                 c.coord.append((o.start, o.end))
