@@ -31,7 +31,8 @@ _SPEAKER = re.compile(rf"\s+(?:(?:also|later|earlier|have|has|had)\s+)?(?:{modal
 _HELD = re.compile(r"[-‑ ](?:held|controlled|run|dominated|besieged|occupied)\b", re.I)
 _TRIGGER = 0.45  # trigger strength of a word that signals an event, not a stray word
 _SPECIFIC = 0.6  # trigger strength of a word that names a kind of violence ("chemical attack", not "the attack")
-_UNNAMED_LOCALITY = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|suburb|district|"
+_MODIFIER = r"(?:(?!(?:the|of|on|in|at|to|near|from|by)\b)[\w-]+\s+)"  # "a rebel-held", never "an airstrike on the"
+_UNNAMED_LOCALITY = re.compile(rf"\b(?:a|an|one)\s+{_MODIFIER}{{0,3}}?(?:town|village|city|suburb|district|"
                                r"neighbou?rhood)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'()-]{1,40}(?:,\s*[A-Z][A-Za-z .'()-]{1,30})?,\s*(?:\d{1,2}\s+\w+\.?\s+\d{2,4}|"
                        r"\w+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*(?:\([^)]{1,30}\))?\s*(?:-|--|—|–)|"
@@ -48,7 +49,7 @@ _UNTYPED = re.compile(r"raids?", re.I)
 # "Six people were also killed in rebel shelling", "Elsewhere, ...": a further incident, not the one before
 _ANOTHER = re.compile(r"\b(?:also|meanwhile|elsewhere|separately|another|other)\b", re.I)
 # an unnamed place in a part of the country: "a opposition-held village in the northwest" (not "north of the city")
-_ELSEWHERE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|area)\s+"
+_ELSEWHERE = re.compile(rf"\b(?:a|an)\s+{_MODIFIER}{{0,3}}?(?:town|village|city|district|neighbou?rhood|area)\s+"
                         r"in\s+the\s+(?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
                         r"centre|center)(?:ern)?\b(?!\s+of\b)", re.I)
 _WAR_TOLL = re.compile(r"\b(?:war|conflict|uprising|insurgency|crisis|revolution)\b(?:\s+[\w'’]+){0,6}?\s+(?:has|have|had)\s+"
