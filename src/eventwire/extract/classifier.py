@@ -3,10 +3,12 @@
 Features: the all-MiniLM-L6-v2 vector (:mod:`eventwire.embed`), counts of a project-authored cue
 lexicon (:data:`CUES`, written from ACLED's sub-event definitions), TF-IDF word uni- and bigrams and
 TF-IDF character 3-5-grams inside words (:func:`char_terms`).
-A ridge (weighted least-squares, one-vs-rest, class-balanced; solved in the dual when features
+A ridge (weighted least-squares, one-vs-rest, partly class-balanced; solved in the dual when features
 outnumber items) classifier over them, its scores
 turned into probabilities by a softmax, is blended 60/40 with a nearest-centroid classifier on the
-embedding alone. Training (:func:`fit`, used by ``tools/train_classifier.py`` and the
+embedding alone. Three rules for clear cases (:data:`RULES`: suicide bombs, chemical weapons,
+rocket-propelled grenades) can override the top label among the armed-violence types.
+Training (:func:`fit`, used by ``tools/train_classifier.py`` and the
 ``case2021-task2`` scorer) is one linear solve; everything is plain numpy.
 
 Training data: the dev half of CASE 2021 Task 2 plus project-written snippets
@@ -39,9 +41,10 @@ from ..errors import ModelIntegrityError
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 WEIGHTS = "event_type_classifier.npz"
-DESCRIPTION = ("event-type classifier: class-balanced ridge classifier over all-MiniLM-L6-v2 embeddings, cue-lexicon "
+DESCRIPTION = ("event-type classifier: partly class-balanced ridge classifier over all-MiniLM-L6-v2 embeddings, cue-lexicon "
                "counts, TF-IDF word uni/bigrams and TF-IDF character 3-5-grams within words (softmax of scores), "
-               "blended 60/40 with embedding nearest-centroid")
+               "blended 60/40 with embedding nearest-centroid; three rules for clear cases (suicide bomb, chemical "
+               "weapon, rocket-propelled grenade)")
 CARD = "event_type_classifier.json"
 TRAINING_DIR = Path(__file__).resolve().parent.parent / "data" / "training"
 SNIPPETS = "event_type_snippets.jsonl"
@@ -56,6 +59,12 @@ CUES: dict[str, str] = {
                     r"|killed (\w+ )?(protesters|demonstrators)|fired (at|on) (protesters|demonstrators|the crowd)",
     "riot": r"riot\w*|stone.pelt\w*|pelt\w*|thr[eo]w\w* (stones|rocks|bricks|petrol)|hurl\w*|vandali[sz]\w*"
             r"|molotov|ransack\w*|clash\w* with (the )?police",
+    # what ACLED counts as a violent demonstration beyond rioting: road blocks, barricades, burning tyres,
+    # throwing objects, storming buildings, scuffles and clashes
+    "demo_violence": r"barricad\w*|burn\w* (tyres|tires)|block\w* (\w+ ){0,2}(roads?|streets?|highways?|railways?|traffic"
+                     r"|bridges?)|thr[eo]w\w*|hurl\w*|bottles|fireworks|firecrackers|petrol bombs?|stones?|rocks"
+                     r"|scuffl\w*|rampag\w*|broke into|stormed|turned violent|violent(ly)? (protests?|demonstrations?"
+                     r"|clash\w*)|rioters|clash\w* with",
     "mob": r"\bmobs?\b|lynch\w*|vigilante\w*|angry (crowd|residents|villagers)|mob justice",
     "property": r"loot\w*|torch\w*|set (on )?fire|set ablaze|burn(ed|t|ing)? down|arson\w*|vandali[sz]\w*|stole|stolen"
                 r"|destroy\w* (\w+ )?(houses|shops|homes|property|properties|vehicles|cars)|demolish\w*",
@@ -107,6 +116,32 @@ CUES: dict[str, str] = {
               r"|den(y|ies)|reject\w* (the )?(allegations?|accusations?|claims?)|allegations?|claimed",
     "casualty": r"killed|dead|died|deaths?|wounded|injur\w*|casualties",
 }
+# Rules for clear cases, from ACLED's sub-event definitions: (label, pattern, the predicted labels it may replace).
+# A rule only overrides a prediction among the kinds of violence the weapon named by the pattern decides between,
+# so a report about an attack (ATTRIB, DIPLO, disasters, ...) or a foiled one (DISR_WEAP) keeps the model's label.
+_ARMED = frozenset({"ARMED_CLASH", "ART_MISS_ATTACK", "AIR_STRIKE", "ATTACK", "REM_EXPLOS", "GRENADE", "SUIC_BOMB",
+                    "CHEM_WEAP"})
+RULES: list[tuple[str, str, frozenset[str]]] = [
+    # suicide bomb: the attacker detonates the explosive on their person or vehicle
+    ("SUIC_BOMB", (r"\bsuicide (bomb\w*|attack\w*|car|truck|vehicle|vest|belt)|\bsvbieds?\b"
+                   r"|blew (himself|herself|themselves) up|self-detonat\w*"), _ARMED),
+    # chemical weapon: the use of chemical weapons in warfare
+    ("CHEM_WEAP", r"chemical (weapon|attack|agent|munition)s?|\bsarin\b|chlorine gas|mustard gas|nerve agents?",
+     _ARMED),
+    # grenade: a grenade that is thrown; a rocket-propelled grenade is launched, a projectile like a missile
+    ("ART_MISS_ATTACK", r"rocket.propelled grenades?|\brpgs?\b", frozenset({"GRENADE"})),
+]
+_RULE_RE = [(label, re.compile(pattern, re.I), allowed) for label, pattern, allowed in RULES]
+
+
+def apply_rules(text: str, label: str) -> str:
+    """``label`` replaced by the first rule whose pattern ``text`` matches and which may replace it."""
+    for rule_label, pattern, allowed in _RULE_RE:
+        if label in allowed and pattern.search(text):
+            return rule_label
+    return label
+
+
 _CUE_RE = [re.compile(r"\b(?:" + pattern + ")", re.I) for pattern in CUES.values()]
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 CHAR_NGRAMS = (3, 4, 5)
@@ -115,10 +150,10 @@ DEFAULT_PARAMS: dict[str, float] = {
     "emb_scale": 1.0,
     "cue_scale": 0.2,
     "lex_scale": 0.5,
-    "char_scale": 0.5,  # TF-IDF character 3-5-grams within words (each word padded with spaces)
+    "char_scale": 0.7,  # TF-IDF character 3-5-grams within words (each word padded with spaces)
     "min_df": 2,
     "l2": 0.6,
-    "class_balance": 1.0,  # sample weight (mean count / count of the item's label) ** class_balance
+    "class_balance": 0.5,  # sample weight (mean count / count of the item's label) ** class_balance
     "extra_weight": 0.5,  # weight of a project-written snippet relative to a dataset item
     "score_temperature": 5.0,  # softmax over the ridge scores
     "centroid_weight": 0.4,
@@ -225,9 +260,11 @@ class EventTypeModel:
         return ((1 - w) * lr + w * nc).astype(np.float32)
 
     def predict(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """(label, probability): the most probable label, unless a :data:`RULES` entry overrides it; the
+        probability is the blend's top one either way (a ranking signal)."""
         probs = self.proba(texts, vectors)
         best = probs.argmax(axis=1)
-        return [(self.labels[k], float(probs[i, k])) for i, k in enumerate(best)]
+        return [(apply_rules(text, self.labels[k]), float(probs[i, k])) for i, (text, k) in enumerate(zip(texts, best))]
 
     # --- persistence -------------------------------------------------------------------------
     def to_bytes(self) -> bytes:
