@@ -243,10 +243,16 @@ def _scan_kind(t: Any, s: str) -> str:
     return ""
 
 
+# what was planned or would have happened is no act ("was planning to carry out a key operation that would have
+# included the kidnapping of personalities, ... and the assassination of officers"); a plot against a named person is
+# a threat, which MUC templates
+_UNREALISED = re.compile(r"\b(?:would have|plann(?:ed|ing) to|plans? to)\b", re.I)
+
+
 def _asserted(s: str, t: Any) -> bool:
     from ..extract import modality
 
-    return modality.classify(s, t.start, t.end).is_event
+    return modality.classify(s, t.start, t.end).is_event and not _UNREALISED.search(s[max(0, t.start - 120):t.start])
 
 
 def _attack_not_combat(rep: Any) -> str:
@@ -286,19 +292,30 @@ _SPECIFIC = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning
                        r"(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                        r"\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)"
                        r")\b", re.I)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _GENERIC = re.compile(r"\b(?:hundreds|thousands|\d{1,3},\d{3}|abstain|prevent\w*|calling for|incit\w+|cases|so many|"
                       r"many people|dozens of|every|whenever|always|genocide|"
                       r"wave of|climate of|(?:growing|large|increasing|great|the) number of|campaign of|policy of|"
                       r"repression|atrocities|"
                       r"recall|remember|anniversary|in 19[0-8]\d|years ago|last year|since 19\d\d|"
+                      # an explicit earlier year or decade: "in august 1988", "on 29 october 1988", "in the mid-1970's"
+                      rf"(?:{_MONTHS}) (?:\d{{1,2}},? )?19[0-8][0-7]|(?:mid-|early |late )?19[0-8]0'?s|"
+                      r"(?:in|over|during) the (?:past|last) (?:year|decade)|"
                       r"who (?:kidnap|murder|kill)|"
-                      r"(?:has|have) (?:already )?been (?:\w+ )?(?:killed|murdered|kidnapped|abducted|assassinated)"
+                      # acts in general, repeated or to be stopped: "attacked officials and the community in general",
+                      # "on several occasions", "to halt the murder of activists", "the crimes go unpunished"
+                      r"(?:attack|murder|kill|bomb|kidnapp)\w* [^.;]{0,80}\bin general|"
+                      r"on (?:several|many|numerous|various) occ?ass?ions|"
+                      r"(?:halt|stop|curb|eradicate) (?:the |all |these )?(?:\w+ )?(?:murders?|killings?|kidnappings?|attacks?|"
+                      r"massacres?|violence)|unpunished|impunity|"
+                      r"(?:has|have) (?:\w+ )?been (?:\w+ )?(?:killed|murdered|kidnapped|abducted|assassinated)"
                       r")\b", re.I)
 _PLURAL_NOMINAL = re.compile(r"^(?:murders|kidnappings|assassinations|massacres|killings|abductions|bombings|explosions|"
                              r"attacks|blasts|disappearances)$", re.I)
 _BARE_NOMINAL = re.compile(r"^(?:murder|kidnapping|assassination|massacre|attack|bombing|terrorism|abduction)$", re.I)
+# a determiner and up to two modifiers, no verb between ("the one that has used kidnapping" is the crime)
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|their|its|our|yesterday's|today's|last|recent|\w+'s)|\d+)\s+"
-                         r"(?:[\w-]+\s+){0,2}$", re.I)
+                         r"(?:(?!(?:has|have|had|is|are|was|were|be|been|used?|uses|using)\b)[\w-]+\s+){0,2}$", re.I)
 _COMPLEMENT = re.compile(r"\s+(?:of|on|against|at|in which)\b", re.I)
 _COUNTED = re.compile(r"\b(?:the|these|those|two|three|four|five|six|seven|eight|nine|ten|\d+|both|several|recent)\s+"
                       r"(?:\w+\s+){0,2}$", re.I)
