@@ -138,6 +138,8 @@ def incidents(article: Any) -> Incidents:
         if at < 0 or si < 0:
             continue
         kind = incident_type(rep.sub_event_type, rep.event_type, rep.sentence) or _attack_not_combat(rep)
+        if kind == "kidnapping" and _ARREST.match(rep.trigger):
+            continue  # an arrest by the authorities is no kidnapping
         if not kind or not muc_relevant(text[sent.start:sent.end], at - sent.start, at - sent.start + len(rep.trigger), kind):
             continue
         events.append((kind, rep.confidence))
@@ -154,9 +156,11 @@ def incidents(article: Any) -> Incidents:
                 incident_sents.setdefault(si, []).append((sent.start + t.start, sent.start + t.end, kind))
     # one passing mention of a killing or an attack is seldom a message about an incident: MUC's incidents are
     # told in more than one sentence, or named by a word for a terrorist act
-    if len(incident_sents) == 1 and not any(_STRONG.match(text[a:b]) for trs in incident_sents.values() for a, b, _k in trs):
+    if len(incident_sents) == 1 and not any(_STRONG.match(text[a:b]) or k != "attack" or _targeted(text, a, b)
+                                            for trs in incident_sents.values() for a, b, k in trs):
         sent = article.sentences[next(iter(incident_sents))]
-        if not _SPECIFIC.search(text[sent.start:sent.end]):
+        if not _SPECIFIC.search(_BROADCAST.sub("", text[sent.start:sent.end])) and \
+                not _TOLD_WITH_TOLL.search(text[sent.start:sent.end]):
             events, incident_sents = [], {}
     # the message's incident type: an attack told with a bomb or dynamite is a bombing, and the most specific
     # type told leads (a kidnapping or a bombing also tells of attackers and casualties)
@@ -194,6 +198,7 @@ def from_article(article: Any) -> dict[str, Any]:
     return {"events": events, "fillers": fillers}
 
 
+_ARREST = re.compile(r"^(?:arrest\w*|detain\w*|captur\w*|apprehend\w*)$", re.I)
 _PRIORITY = {"bombing": 0, "kidnapping": 1, "arson": 2, "attack": 3}
 _EXPLOSIVE = re.compile(r"\b(?:bombs?|car-bombs?|dynamite|explosives?|explosive devices?|grenades?|explosions?|exploded)\b", re.I)
 _WEAPON_KINDS = {"ied", "grenade", "suicide", "attack", "abduct", "kill", "clash", "riot"}
@@ -273,13 +278,23 @@ _COMBAT = re.compile(r"\b(?:combat|clash(?:es|ed)?|fighting|confrontation|shoot-
                      r"(?:guerrillas?|terrorists?|rebels?|insurgents?) (?:was|were) (?:killed|wounded|captured)|"
                      r"\d+ (?:guerrillas?|terrorists?|rebels?|insurgents?) (?:killed|wounded|dead)|"
                      r"(?:soldiers|troops|paratroopers|servicemen|enemy|army|battalion)\b[^.;]{0,40}\b(?:killed|wounded|"
-                     r"died|casualties)|(?:killed|wounded|casualties)\b[^.;]{0,40}\b(?:soldiers|troops|enemy|army|"
-                     r"battalion|paratroopers))\b", re.I)
+                     r"died|casualties)|(?:killed|wounded|casualties|injuring|wounding)\b[^.;]{0,40}\b(?:soldiers|troops|enemy|army|"
+                     r"battalion|paratroopers)|uprising|mutiny|repelled|repulsed|"
+                     r"(?:rifles|weapons|arms) in (?:their|his) hands)\b", re.I)
 # an attack on an armed force is combat, not terrorism (unless it kills or hurts civilians too)
 _MILITARY_FORCE = r"(?:(?:army|military|armed forces|navy)(?: [a-z]+)?|troops|soldiers|convoys?|patrols?|" \
-                  r"(?:military |army )?positions|garrisons?|barracks)"
-_ON_MILITARY = re.compile(rf"\b(?:attack\w*|ambush\w*|assault\w*)\s+(?:on|against)\s+(?:an?|the)?\s*(?:[\w.-]+\s+){{0,2}}?"
-                          rf"{_MILITARY_FORCE}\b(?! and)|\b{_MILITARY_FORCE} (?:was|were) (?:attacked|ambushed)\b", re.I)
+                  r"(?:military |army )?positions|garrisons?|barracks|national guard|treasury police|civil guard(?: posts?)?|" \
+                  r"police (?:air )?(?:stations?|posts?|bases?)|(?:air|military|naval) bases?|border posts?|outposts?)"
+_ON_MILITARY = re.compile(rf"\b(?:(?:attack\w*|ambush\w*|assault\w*)\s+(?:on|against)|(?:attacked|ambushed|assaulted|stormed))"
+                          rf"\s+(?:an?|the|two|three|four|several)?\s*(?:[\w.-]+\s+){{0,2}}?{_MILITARY_FORCE}\b(?! and)|"
+                          rf"\b{_MILITARY_FORCE}(?:, [^,;]{{1,80}},)? (?:was|were) (?:attacked|ambushed)\b", re.I)
+# a place is no target ("several areas of San Salvador have been attacked", "an attack on various places")
+_ON_AREA = re.compile(r"\b(?:attack\w*\s+(?:on|against)|attacked)\s+(?:the|various|several)?\s*(?:[\w-]+\s+){0,2}?"
+                      r"(?:areas|places|zones|sectors)\b|\b(?:areas|places|zones|sectors)\b(?: of [\w ]{1,30}?)? "
+                      r"(?:have been|has been|had been|were|was|are|is) (?:\w+ )?attacked\b|\bareas that were attacked\b", re.I)
+# a member of an armed group killed is no terrorist incident's victim (MUC exception a)
+_GROUP_VICTIM = re.compile(r"^\s+of\s+(?:\w+\s+){0,2}?(?:members|militants|leaders|commanders) of (?:that|the|this) "
+                           r"(?:subversive|guerrilla|terrorist|insurgent) (?:organization|group|movement)", re.I)
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.I)
 # "attacked and bombed the people", "attacking the civilian population": a people at large is no incident's victim
 _PEOPLE_AT_LARGE = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?(?:against |on |of )?(?:the|our|its) (?:[\w-]+ )?(?:people|population)\b"
@@ -292,6 +307,21 @@ _SPECIFIC = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning
                        r"(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                        r"\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)"
                        r")\b", re.I)
+# a broadcast's own time is not the incident's: "IDF radio in Hebrew at 1030 GMT on 12 November carries ..."
+_BROADCAST = re.compile(r"\bgmt on \d{1,2} \w+", re.I)
+# an attack told with its target and toll: "the attack against Fenastras, in which 10 union members were killed"
+_TOLD_WITH_TOLL = re.compile(r"\battack (?:(?:on|against) [^.;]{3,80}?\b)?(?:in which|that|which) [^.;]{0,40}\b(?:killed|wounded|"
+                             r"injured|dead|death)\b", re.I)
+# an act told with its target is specific (MUC: "at least indicates the nature of the target"): "the killing of Pablo
+# Pelaez Gonzalez", "the attack on Fenastras"
+_TARGETED = re.compile(r"\s+(?P<prep>of|on|against)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,4}")
+
+
+def _targeted(text: str, a: int, b: int) -> bool:
+    """The act's target follows it: "the attack on Fenastras", "the killing of Pablo Pelaez" ("the attack of the
+    economic power" names the attacker)."""
+    m = _TARGETED.match(text, b, b + 80)
+    return bool(m) and (m.group("prep") != "of" or not _ATTACK_WORD.match(text[a:b]))
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _GENERIC = re.compile(r"\b(?:hundreds|thousands|\d{1,3},\d{3}|abstain|prevent\w*|calling for|incit\w+|cases|so many|"
                       r"many people|dozens of|every|whenever|always|genocide|"
@@ -305,9 +335,16 @@ _GENERIC = re.compile(r"\b(?:hundreds|thousands|\d{1,3},\d{3}|abstain|prevent\w*
                       # acts in general, repeated or to be stopped: "attacked officials and the community in general",
                       # "on several occasions", "to halt the murder of activists", "the crimes go unpunished"
                       r"(?:attack|murder|kill|bomb|kidnapp)\w* [^.;]{0,80}\bin general|"
-                      r"on (?:several|many|numerous|various) occ?ass?ions|"
+                      r"on (?:several|many|numerous|various) occ?ass?ions|constant|"
+                      # a summary of recent weeks, an actor described by what it has done ("a government that has
+                      # murdered and persecuted the clergy"), acts as a present state ("they are murdered or harassed")
+                      r"(?:in|over|during) the (?:past|last) (?:few |several )?(?:weeks|months|years)|on charges of|"
+                      r"(?:who|that|which) (?:has|have) (?:\w+ )?(?:murdered|killed|kidnapped|massacred|bombed|attacked)|"
+                      r"(?:are|is) (?:being )?(?:\w+ly )?(?:perpetrated|murdered|killed|kidnapped|attacked|massacred)|"
                       r"(?:halt|stop|curb|eradicate) (?:the |all |these )?(?:\w+ )?(?:murders?|killings?|kidnappings?|attacks?|"
                       r"massacres?|violence)|unpunished|impunity|"
+                      # a crime now before the courts is an old one: "now under trial", "to be sent to trial"
+                      r"under trial|on trial|to trial|stand trial|judiciary authorities|in the hands of the court|"
                       r"(?:has|have) (?:\w+ )?been (?:\w+ )?(?:killed|murdered|kidnapped|abducted|assassinated)"
                       r")\b", re.I)
 _PLURAL_NOMINAL = re.compile(r"^(?:murders|kidnappings|assassinations|massacres|killings|abductions|bombings|explosions|"
@@ -319,6 +356,7 @@ _DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|their|its|our|yest
 _COMPLEMENT = re.compile(r"\s+(?:of|on|against|at|in which)\b", re.I)
 _COUNTED = re.compile(r"\b(?:the|these|those|two|three|four|five|six|seven|eight|nine|ten|\d+|both|several|recent)\s+"
                       r"(?:\w+\s+){0,2}$", re.I)
+_SUMMARY = re.compile(r"\b(?:recent|latest|last|past|several)\s+(?:\w+\s+)?$", re.I)
 _HEARD = re.compile(r"\b(?:heard|could be heard|were heard|din|shook)\b", re.I)
 _SEIZED = re.compile(r"\b(?:seiz\w+|confiscat\w+|found|recovered|cache|arsenal|launchers|"
                      r"purchase|smuggl\w+|supply|supplied)\b", re.I)
@@ -342,8 +380,12 @@ def muc_relevant(s: str, start: int, end: int, kind: str) -> bool:
         return False  # "the murdered jesuits", "the release of kidnapped persons": people named by an act told elsewhere
     if _PRACTICE.search(s[end:]):
         return False  # "the kidnapping business", "kidnapping as a political weapon": the crime, not an incident
-    if _PLURAL_NOMINAL.match(word) and not _COUNTED.search(s[:start]):
+    if _PLURAL_NOMINAL.match(word) and (not _COUNTED.search(s[:start]) or _SUMMARY.search(s[:start])):
+        return False  # "murders and persecution continue", "the recent terrorist attacks": no specific incident
+    if _ON_AREA.search(s) or _GROUP_VICTIM.match(s[end:]):
         return False
+    if re.match(r"\s+(?:troops|rifles?|units?|forces|teams?|squads?|helicopters?|weapons?)\b", s[end:], re.I):
+        return False  # "assault troops", "assault rifles": a kind of force or arm, no act
     if _BARE_NOMINAL.match(word) and not _DETERMINED.search(s[:start]) and not _COMPLEMENT.match(s[end:]):
         return False  # "charged with murder", "practices like kidnapping": the crime, not an incident
     if kind == "bombing":
