@@ -189,11 +189,12 @@ def from_article(article: Any) -> dict[str, Any]:
     _sort_fillers(article, fillers)
     if fillers["Victim"]:  # a name as the message gives it in full: "Oqueli" -> "Hector Oqueli Colindres"
         full = [m.text for m in article.mentions if m.kind == "person"]
-        fillers["Victim"] = [_longest_form(v, full) for v in fillers["Victim"]]
+        fillers["Victim"] = [_extend_name(article.text, _longest_form(v, full)) for v in fillers["Victim"]]
+    same = _acronym_pairs(article.text)  # "Farabundo Marti National Liberation Front" and "FMLN" are one organisation
     for role, vals in fillers.items():  # one filler per head noun
         seen: dict[str, str] = {}
         for v in (x.strip(" \"'()[],.;:") for x in vals):
-            seen.setdefault(head(v), v)
+            seen.setdefault(same.get(norm(v), head(v)), v)
         fillers[role] = [v for k, v in seen.items() if k]
     return {"events": events, "fillers": fillers}
 
@@ -516,6 +517,51 @@ def _message_org(text: str) -> list[str]:
         return []
     top = Counter(norm(n) for n in names).most_common(1)[0][0]
     return [next(n for n in names if norm(n) == top)]
+
+
+_DEFINED = re.compile(r"\b([A-Z][\w'-]+(?: [\w'-]+){1,7}?) \(([A-Z][A-Z0-9-]{1,7})\)|\b([A-Z][A-Z0-9-]{1,7}) \(([A-Z][\w'-]+"
+                      r"(?: [\w'-]+){1,7}?)\)")
+
+
+def _acronym_pairs(text: str) -> dict[str, str]:
+    """Names the message defines by an acronym ("the FMLN (Farabundo Marti National Liberation Front)"): both forms ->
+    one key. The acronym's letters must be initials of the name (Spanish acronyms reorder them: FMLN)."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        name, acr = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        words = [w for w in norm(name).split() if w not in ("of", "the", "and", "for", "de", "del", "la")]
+        initials = [w[0] for w in words]
+        letters = acr.lower().replace("-", "")
+        # the name may start with words before the organisation's own ("the leftist ..."), and keep a word the acronym
+        # leaves out ("Farabundo Marti National Liberation Front", FMLN): every tail down to the one that fits
+        for i in range(len(words)):
+            tail = initials[i:]
+            if sorted(letters) == sorted(tail) or (tail[:1] == [letters[0]] and set(letters) <= set(tail)
+                                                   and len(tail) - len(letters) == 1):
+                out[norm(acr)] = "acr:" + letters
+                out.update({" ".join(words[j:]): "acr:" + letters for j in range(i + 1)})
+                break
+    return out
+
+
+_NAME_WORD = re.compile(r"\s+((?!(?:The|A|An|In|On|At|Of|And|But|He|She|They|It|This|That|These|Those|Said|Today)\b)"
+                        r"[A-Z][a-z]+\b)")
+
+
+def _extend_name(text: str, name: str) -> str:
+    """A name the recognizer cut short, as the message writes it in full: "Jose Antonio" -> "Jose Antonio Rodriguez
+    Porth" (the capitalised words that follow it; MUC texts are case-restored, so unknown words are names)."""
+    if len(name.split()) > 3 or not name[:1].isupper():
+        return name
+    best = name
+    for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+        end, words = m.end(), []
+        while len(words) < 4 and (w := _NAME_WORD.match(text, end)):
+            words.append(w.group(1))
+            end = w.end()
+        if len(name.split()) + len(words) > len(best.split()):
+            best = text[m.start():end]
+    return best
 
 
 def _longest_form(name: str, names: list[str]) -> str:
