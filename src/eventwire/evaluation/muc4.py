@@ -489,11 +489,12 @@ def _sort_fillers(article: Any, fillers: dict[str, list[str]]) -> None:
     physical target, a person's name a victim, not a target; a plural of people ("members", "guerrillas") is an
     individual perpetrator, not an organisation, and a bare count of people ("four people") no perpetrator."""
     persons = {norm(m.text) for m in article.mentions if m.kind == "person"}
+    person_heads = {p.split()[-1] for p in persons if p}
     targets = []
     for v in fillers["Target"]:
         if _MILITARY_TARGET.search(v) or _WEAPON_HEAD.search(v):
             continue
-        (fillers["Victim"] if norm(v) in persons else targets).append(v)
+        (fillers["Victim"] if norm(v) in persons or (head(v) in person_heads and _A_NAME.match(v)) else targets).append(v)
     fillers["Target"] = targets
     orgs = []
     for v in fillers["PerpOrg"]:
@@ -503,6 +504,9 @@ def _sort_fillers(article: Any, fillers: dict[str, list[str]]) -> None:
 
 
 # "four people", "one person": a count of people is a casualty count; perpetrators are described ("unidentified persons")
+# a person's name, with a title or a lower-cased given name: "dr Oqueli", "hector Oqueli Colindres"
+_A_NAME = re.compile(r"^(?:(?:dr|mr|mrs|col|gen|maj|capt|lt|sgt|father|monsignor|judge|senator)\.?\s+)?(?:[a-z]+\s+)?"
+                     r"(?:[A-Z][\w'-]+\s*){1,4}$")
 _COUNTED_PEOPLE = re.compile(r"^(?:(?:at least|only|some|several|these|those|another|other|\w+ or|\d+|one|two|three|four|five|six|"
                              r"seven|eight|nine|ten|[\w-]+ty)\s+)*(?:other |innocent )?(?:people|persons?)$", re.I)
 _WEAPON_HEAD = re.compile(r"\b(?:dynamite|charges?|explosives?|bombs?|grenades?|devices?|mines?)$", re.I)
