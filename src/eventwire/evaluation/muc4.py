@@ -22,19 +22,30 @@ killed) add incidents too, and so do acts the trigger lexicon leaves out (``_ada
 was thrown at", "planted a bomb", "destroyed by a bomb", "shot to death", "machinegunned"). Every incident
 must pass ``muc_relevant``, MUC's own relevance rules:
 
-* no combat between armed forces: no clash, shoot-out or police operation, and no attack on an armed force
-  ("the attack on a U.S. Army convoy", "a military patrol was attacked") unless civilians are hurt too;
+* no combat between armed forces: no clash, shoot-out, police operation, uprising or repelled attack, and no
+  attack on an armed force or a military or police post ("the attack on a U.S. Army convoy", "a military patrol
+  was attacked", "attacked a border post", "a police air base") unless civilians are hurt too; no place as the
+  target ("several areas of San Salvador have been attacked"), no member of an armed group as the victim ("the
+  murder of two members of that guerrilla organization"), no kind of force ("assault troops");
 * no generic or past-pattern statement ("hundreds have been murdered", "charged with murder", "genocide"),
   no act against a people at large ("attacked and bombed the people"), no people named by an act told
   elsewhere ("the murdered jesuits", "kidnapped persons"), no crime as a practice ("the kidnapping
-  business", "kidnapping as a political weapon");
+  business", "kidnapping as a political weapon", "the one that has used kidnapping");
+* no background (MUC: only incidents within about two months of the message): no earlier year or decade ("in
+  august 1987", "in the mid-1970's"), no summary of the past weeks, months or years or of "the recent attacks",
+  no crime now before the courts ("now under trial") or gone unpunished; no act in general, repeated or to be
+  halted ("the community in general", "on several occasions", "the constant raids", "to halt the murder of"), no
+  actor told by what it has done ("a government that has murdered"), no act as a present state ("they are murdered
+  or harassed"), nothing planned or that would have happened ("planning to ... would have included");
 * a bombing is a detonation ("a bomb exploded", "blew up") or an explosion, bombing or attack told with a
   bomb, a charge or a device; weapons found or seized and explosions heard in the distance are none (a bomb
   planted and defused is an attempted bombing, which MUC templates).
 
-A message with one weak mention ("killed", "attacked") and no date of its own has no incident. The leading
-incident type is the most specific one told (bombing, kidnapping, arson, attack; an attack with a bomb or
-dynamite is a bombing).
+A message with one weak mention ("killed", "attacked") and no date of its own (a broadcast's "1030 GMT on 12
+November" is none) has no incident, unless the act is told with its target ("the killing of Pablo Pelaez", "the
+attack on Fenastras") or its toll ("the attack that killed 10 union members"), or is a bombing, kidnapping or arson.
+An arrest our extraction codes as an abduction is no kidnapping. The leading incident type is the most specific one
+told (bombing, kidnapping, arson, attack; an attack with a bomb or dynamite is a bombing).
 
 Role fillers pool the message's incident sentences (``_document_fillers``): the trigger's argument
 phrases (:mod:`eventwire.extract.arguments`), perpetrator and building/vehicle noun phrases by their head
@@ -43,7 +54,10 @@ acronyms the message defines ("the FMLN (Farabundo Marti National Liberation Fro
 that claim or blame an act; victims are the people named (MUC's victims are names: "six jesuit priests"
 stands for names told elsewhere), in their longest form in the message; weapons from the lexicon in every
 violent sentence. Perpetrator and victim phrases are cut before a post-modifier ("members of the X" ->
-"members"). When the incident sentences name no organisation, the armed organisation the message names
+"members"). An organisation and the acronym the message defines for it are one filler ("Farabundo Marti National
+Liberation Front", "FMLN"); a victim's name is given as the message writes it in full ("Jose Antonio" -> "Jose
+Antonio Rodriguez Porth"), and a target that is a person's name ("dr Oqueli") is a victim. When the incident
+sentences name no organisation, the armed organisation the message names
 most often is the perpetrator organisation (``_message_org``; a political alliance is none). ``_sort_fillers`` puts each filler in MUC's role: military units and weapons are no targets, a
 person's name is a victim, a plural of people ("members", "guerrillas") an individual perpetrator, not an
 organisation, and a bare count of people ("four people", a casualty count) no perpetrator.
