@@ -158,3 +158,88 @@ def test_message_org_is_the_armed_organisation_named_most():
             "condemned it. Sources blamed the Farabundo Marti National Liberation Front again.")
     assert muc4._message_org(text) == ["Farabundo Marti National Liberation Front"]
     assert muc4._message_org("The nationalist republican alliance won the election.") == []
+
+
+@pytest.mark.parametrize("sentence,word,kind", [
+    # background: an earlier year or decade, a summary of past weeks or years
+    ("This group began its activities in august 1987 when it attacked the official motorcade.", "attacked", "attack"),
+    ("The M-19, which appeared in the mid-1970's, kidnapped 20 ambassadors.", "kidnapped", "kidnapping"),
+    ("The American people have also been murdered by the counterrevolution.", "murdered", "attack"),
+    ("He blamed rightist groups for two attacks that have taken place in the past few weeks.", "attacks", "attack"),
+    # acts in general, repeated, to be halted or gone unpunished; an actor told by what it has done
+    ("The FMLN has attacked government officials, politicians, and the community in general.", "attacked", "attack"),
+    ("On several ocassions Venezuela had to face raids and the kidnapping of stockbreeders.", "kidnapping", "kidnapping"),
+    ("He charged the government with lacking the will to halt the murder of activists.", "murder", "attack"),
+    ("The government had to permit the assassination of six jesuit priests to go unpunished.", "assassination", "attack"),
+    ("They are concerned about the constant raids and the kidnapping of registry personnel.", "kidnapping", "kidnapping"),
+    ("This declaration supports a government that has murdered and persecuted the clergy.", "murdered", "attack"),
+    ("Nevertheless, they are murdered or harassed in ways not in keeping with democracy.", "murdered", "attack"),
+    ("The one that has used kidnapping to the fullest extent is the ELN.", "kidnapping", "kidnapping"),
+    # a crime before the courts is an old one
+    ("He referred to the massacre of six jesuit priests killed by military men, now under trial.", "massacre", "attack"),
+    # police and military posts, places and members of armed groups are no targets or victims
+    ("They claimed the dynamite attack against a police air base at Guaimaral.", "attack", "bombing"),
+    ("That night, the Honduran forces attacked a border post in Guayacoli.", "attacked", "attack"),
+    ("The armed forces say that several areas of San Salvador have been attacked.", "attacked", "attack"),
+    ("The process was jeopardized by the murder of two members of that guerrilla organization.", "murder", "attack"),
+    # a summary, an uprising, repelled attacks, a kind of force
+    ("As for the recent terrorist attacks, he said there is no evidence of a plan.", "attacks", "attack"),
+    ("The uprising has left at least 12 dead and some 20 injured.", "injured", "attack"),
+    ("According to police sources, these attacks were repelled.", "attacks", "attack"),
+    ("The assault troops are armed with batons and tear gas.", "assault", "attack"),
+])
+def test_muc_relevance_excludes_background_generic_and_military(sentence, word, kind):
+    at = sentence.index(word)
+    assert muc4.muc_relevant(sentence, at, at + len(word), kind) is False
+
+
+def test_what_would_have_happened_is_no_act():
+    from eventwire.extract import triggers
+
+    s = ("The ELN was planning to carry out an operation that would have included the kidnapping of personalities, "
+         "the occupation of towns, and the assassination of top officers.")
+    t = next(t for t in triggers.find(s) if t.text == "assassination")
+    assert not muc4._asserted(s, t)
+
+
+def test_a_lone_act_is_specific_with_its_target_or_toll():
+    text = "The curfew was extended after the killing of Pablo Pelaez Gonzalez, president of the company."
+    at = text.index("killing")
+    assert muc4._targeted(text, at, at + len("killing"))
+    text = "When I see the oligarchic attack of the Prepotent economic power hitting Peru."
+    at = text.index("attack")
+    assert not muc4._targeted(text, at, at + len("attack"))
+    assert muc4._TOLD_WITH_TOLL.search("the circumstances of the attack that killed 10 trade union members")
+    # a broadcast's own date is not the incident's
+    s = "IDF radio at 1030 GMT on 12 November carries the following bulletin: the daughter is the one who was injured."
+    assert not muc4._SPECIFIC.search(muc4._BROADCAST.sub("", s))
+
+
+def test_an_arrest_coded_as_an_abduction_is_no_kidnapping():
+    from types import SimpleNamespace
+
+    s = "Soldiers arrested two students in San Salvador today."
+    rep = SimpleNamespace(evidence=[Span(0, len(s))], trigger="arrested", confidence=0.8, actor2=None,
+                          sub_event_type="Abduction/forced disappearance", event_type="Violence against civilians",
+                          sentence=s)
+    art = SimpleNamespace(text=s, sentences=[Span(0, len(s))], reports=[rep])
+    events, sents = muc4.incidents(art)
+    assert not events and not sents
+
+
+def test_an_organisation_and_its_acronym_are_one_filler():
+    pairs = muc4._acronym_pairs("the Farabundo Marti National Liberation Front (FMLN) said. the MRTA (Tupac Amaru "
+                                "Revolutionary Movement) did it.")
+    assert pairs["fmln"] == pairs["farabundo marti national liberation front"]
+    assert pairs["mrta"] == pairs["tupac amaru revolutionary movement"] != pairs["fmln"]
+
+
+def test_victim_names_in_full_and_names_out_of_targets():
+    from types import SimpleNamespace
+
+    text = "Unidentified men shot Jose Antonio Rodriguez Porth. Jose Antonio was the minister."
+    assert muc4._extend_name(text, "Jose Antonio") == "Jose Antonio Rodriguez Porth"
+    art = SimpleNamespace(mentions=[SimpleNamespace(kind="person", text="Hector Oqueli")])
+    fillers = {"PerpInd": [], "PerpOrg": [], "Target": ["dr Oqueli", "offices"], "Victim": [], "Weapon": []}
+    muc4._sort_fillers(art, fillers)
+    assert fillers["Victim"] == ["dr Oqueli"] and fillers["Target"] == ["offices"]

@@ -22,19 +22,30 @@ killed) add incidents too, and so do acts the trigger lexicon leaves out (``_ada
 was thrown at", "planted a bomb", "destroyed by a bomb", "shot to death", "machinegunned"). Every incident
 must pass ``muc_relevant``, MUC's own relevance rules:
 
-* no combat between armed forces: no clash, shoot-out or police operation, and no attack on an armed force
-  ("the attack on a U.S. Army convoy", "a military patrol was attacked") unless civilians are hurt too;
+* no combat between armed forces: no clash, shoot-out, police operation, uprising or repelled attack, and no
+  attack on an armed force or a military or police post ("the attack on a U.S. Army convoy", "a military patrol
+  was attacked", "attacked a border post", "a police air base") unless civilians are hurt too; no place as the
+  target ("several areas of San Salvador have been attacked"), no member of an armed group as the victim ("the
+  murder of two members of that guerrilla organization"), no kind of force ("assault troops");
 * no generic or past-pattern statement ("hundreds have been murdered", "charged with murder", "genocide"),
   no act against a people at large ("attacked and bombed the people"), no people named by an act told
   elsewhere ("the murdered jesuits", "kidnapped persons"), no crime as a practice ("the kidnapping
-  business", "kidnapping as a political weapon");
+  business", "kidnapping as a political weapon", "the one that has used kidnapping");
+* no background (MUC: only incidents within about two months of the message): no earlier year or decade ("in
+  august 1987", "in the mid-1970's"), no summary of the past weeks, months or years or of "the recent attacks",
+  no crime now before the courts ("now under trial") or gone unpunished; no act in general, repeated or to be
+  halted ("the community in general", "on several occasions", "the constant raids", "to halt the murder of"), no
+  actor told by what it has done ("a government that has murdered"), no act as a present state ("they are murdered
+  or harassed"), nothing planned or that would have happened ("planning to ... would have included");
 * a bombing is a detonation ("a bomb exploded", "blew up") or an explosion, bombing or attack told with a
   bomb, a charge or a device; weapons found or seized and explosions heard in the distance are none (a bomb
   planted and defused is an attempted bombing, which MUC templates).
 
-A message with one weak mention ("killed", "attacked") and no date of its own has no incident. The leading
-incident type is the most specific one told (bombing, kidnapping, arson, attack; an attack with a bomb or
-dynamite is a bombing).
+A message with one weak mention ("killed", "attacked") and no date of its own (a broadcast's "1030 GMT on 12
+November" is none) has no incident, unless the act is told with its target ("the killing of Pablo Pelaez", "the
+attack on Fenastras") or its toll ("the attack that killed 10 union members"), or is a bombing, kidnapping or arson.
+An arrest our extraction codes as an abduction is no kidnapping. The leading incident type is the most specific one
+told (bombing, kidnapping, arson, attack; an attack with a bomb or dynamite is a bombing).
 
 Role fillers pool the message's incident sentences (``_document_fillers``): the trigger's argument
 phrases (:mod:`eventwire.extract.arguments`), perpetrator and building/vehicle noun phrases by their head
@@ -43,7 +54,10 @@ acronyms the message defines ("the FMLN (Farabundo Marti National Liberation Fro
 that claim or blame an act; victims are the people named (MUC's victims are names: "six jesuit priests"
 stands for names told elsewhere), in their longest form in the message; weapons from the lexicon in every
 violent sentence. Perpetrator and victim phrases are cut before a post-modifier ("members of the X" ->
-"members"). When the incident sentences name no organisation, the armed organisation the message names
+"members"). An organisation and the acronym the message defines for it are one filler ("Farabundo Marti National
+Liberation Front", "FMLN"); a victim's name is given as the message writes it in full ("Jose Antonio" -> "Jose
+Antonio Rodriguez Porth"), and a target that is a person's name ("dr Oqueli") is a victim. When the incident
+sentences name no organisation, the armed organisation the message names
 most often is the perpetrator organisation (``_message_org``; a political alliance is none). ``_sort_fillers`` puts each filler in MUC's role: military units and weapons are no targets, a
 person's name is a victim, a plural of people ("members", "guerrillas") an individual perpetrator, not an
 organisation, and a bare count of people ("four people", a casualty count) no perpetrator.
@@ -138,6 +152,8 @@ def incidents(article: Any) -> Incidents:
         if at < 0 or si < 0:
             continue
         kind = incident_type(rep.sub_event_type, rep.event_type, rep.sentence) or _attack_not_combat(rep)
+        if kind == "kidnapping" and _ARREST.match(rep.trigger):
+            continue  # an arrest by the authorities is no kidnapping
         if not kind or not muc_relevant(text[sent.start:sent.end], at - sent.start, at - sent.start + len(rep.trigger), kind):
             continue
         events.append((kind, rep.confidence))
@@ -154,9 +170,11 @@ def incidents(article: Any) -> Incidents:
                 incident_sents.setdefault(si, []).append((sent.start + t.start, sent.start + t.end, kind))
     # one passing mention of a killing or an attack is seldom a message about an incident: MUC's incidents are
     # told in more than one sentence, or named by a word for a terrorist act
-    if len(incident_sents) == 1 and not any(_STRONG.match(text[a:b]) for trs in incident_sents.values() for a, b, _k in trs):
+    if len(incident_sents) == 1 and not any(_STRONG.match(text[a:b]) or k != "attack" or _targeted(text, a, b)
+                                            for trs in incident_sents.values() for a, b, k in trs):
         sent = article.sentences[next(iter(incident_sents))]
-        if not _SPECIFIC.search(text[sent.start:sent.end]):
+        if not _SPECIFIC.search(_BROADCAST.sub("", text[sent.start:sent.end])) and \
+                not _TOLD_WITH_TOLL.search(text[sent.start:sent.end]):
             events, incident_sents = [], {}
     # the message's incident type: an attack told with a bomb or dynamite is a bombing, and the most specific
     # type told leads (a kidnapping or a bombing also tells of attackers and casualties)
@@ -185,15 +203,17 @@ def from_article(article: Any) -> dict[str, Any]:
     _sort_fillers(article, fillers)
     if fillers["Victim"]:  # a name as the message gives it in full: "Oqueli" -> "Hector Oqueli Colindres"
         full = [m.text for m in article.mentions if m.kind == "person"]
-        fillers["Victim"] = [_longest_form(v, full) for v in fillers["Victim"]]
+        fillers["Victim"] = [_extend_name(article.text, _longest_form(v, full)) for v in fillers["Victim"]]
+    same = _acronym_pairs(article.text)  # "Farabundo Marti National Liberation Front" and "FMLN" are one organisation
     for role, vals in fillers.items():  # one filler per head noun
         seen: dict[str, str] = {}
         for v in (x.strip(" \"'()[],.;:") for x in vals):
-            seen.setdefault(head(v), v)
+            seen.setdefault(same.get(norm(v), head(v)), v)
         fillers[role] = [v for k, v in seen.items() if k]
     return {"events": events, "fillers": fillers}
 
 
+_ARREST = re.compile(r"^(?:arrest\w*|detain\w*|captur\w*|apprehend\w*)$", re.I)
 _PRIORITY = {"bombing": 0, "kidnapping": 1, "arson": 2, "attack": 3}
 _EXPLOSIVE = re.compile(r"\b(?:bombs?|car-bombs?|dynamite|explosives?|explosive devices?|grenades?|explosions?|exploded)\b", re.I)
 _WEAPON_KINDS = {"ied", "grenade", "suicide", "attack", "abduct", "kill", "clash", "riot"}
@@ -243,10 +263,16 @@ def _scan_kind(t: Any, s: str) -> str:
     return ""
 
 
+# what was planned or would have happened is no act ("was planning to carry out a key operation that would have
+# included the kidnapping of personalities, ... and the assassination of officers"); a plot against a named person is
+# a threat, which MUC templates
+_UNREALISED = re.compile(r"\b(?:would have|plann(?:ed|ing) to|plans? to)\b", re.I)
+
+
 def _asserted(s: str, t: Any) -> bool:
     from ..extract import modality
 
-    return modality.classify(s, t.start, t.end).is_event
+    return modality.classify(s, t.start, t.end).is_event and not _UNREALISED.search(s[max(0, t.start - 120):t.start])
 
 
 def _attack_not_combat(rep: Any) -> str:
@@ -267,13 +293,23 @@ _COMBAT = re.compile(r"\b(?:combat|clash(?:es|ed)?|fighting|confrontation|shoot-
                      r"(?:guerrillas?|terrorists?|rebels?|insurgents?) (?:was|were) (?:killed|wounded|captured)|"
                      r"\d+ (?:guerrillas?|terrorists?|rebels?|insurgents?) (?:killed|wounded|dead)|"
                      r"(?:soldiers|troops|paratroopers|servicemen|enemy|army|battalion)\b[^.;]{0,40}\b(?:killed|wounded|"
-                     r"died|casualties)|(?:killed|wounded|casualties)\b[^.;]{0,40}\b(?:soldiers|troops|enemy|army|"
-                     r"battalion|paratroopers))\b", re.I)
+                     r"died|casualties)|(?:killed|wounded|casualties|injuring|wounding)\b[^.;]{0,40}\b(?:soldiers|troops|enemy|army|"
+                     r"battalion|paratroopers)|uprising|mutiny|repelled|repulsed|"
+                     r"(?:rifles|weapons|arms) in (?:their|his) hands)\b", re.I)
 # an attack on an armed force is combat, not terrorism (unless it kills or hurts civilians too)
 _MILITARY_FORCE = r"(?:(?:army|military|armed forces|navy)(?: [a-z]+)?|troops|soldiers|convoys?|patrols?|" \
-                  r"(?:military |army )?positions|garrisons?|barracks)"
-_ON_MILITARY = re.compile(rf"\b(?:attack\w*|ambush\w*|assault\w*)\s+(?:on|against)\s+(?:an?|the)?\s*(?:[\w.-]+\s+){{0,2}}?"
-                          rf"{_MILITARY_FORCE}\b(?! and)|\b{_MILITARY_FORCE} (?:was|were) (?:attacked|ambushed)\b", re.I)
+                  r"(?:military |army )?positions|garrisons?|barracks|national guard|treasury police|civil guard(?: posts?)?|" \
+                  r"police (?:air )?(?:stations?|posts?|bases?)|(?:air|military|naval) bases?|border posts?|outposts?)"
+_ON_MILITARY = re.compile(rf"\b(?:(?:attack\w*|ambush\w*|assault\w*)\s+(?:on|against)|(?:attacked|ambushed|assaulted|stormed))"
+                          rf"\s+(?:an?|the|two|three|four|several)?\s*(?:[\w.-]+\s+){{0,2}}?{_MILITARY_FORCE}\b(?! and)|"
+                          rf"\b{_MILITARY_FORCE}(?:, [^,;]{{1,80}},)? (?:was|were) (?:attacked|ambushed)\b", re.I)
+# a place is no target ("several areas of San Salvador have been attacked", "an attack on various places")
+_ON_AREA = re.compile(r"\b(?:attack\w*\s+(?:on|against)|attacked)\s+(?:the|various|several)?\s*(?:[\w-]+\s+){0,2}?"
+                      r"(?:areas|places|zones|sectors)\b|\b(?:areas|places|zones|sectors)\b(?: of [\w ]{1,30}?)? "
+                      r"(?:have been|has been|had been|were|was|are|is) (?:\w+ )?attacked\b|\bareas that were attacked\b", re.I)
+# a member of an armed group killed is no terrorist incident's victim (MUC exception a)
+_GROUP_VICTIM = re.compile(r"^\s+of\s+(?:\w+\s+){0,2}?(?:members|militants|leaders|commanders) of (?:that|the|this) "
+                           r"(?:subversive|guerrilla|terrorist|insurgent) (?:organization|group|movement)", re.I)
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.I)
 # "attacked and bombed the people", "attacking the civilian population": a people at large is no incident's victim
 _PEOPLE_AT_LARGE = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?(?:against |on |of )?(?:the|our|its) (?:[\w-]+ )?(?:people|population)\b"
@@ -286,22 +322,56 @@ _SPECIFIC = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning
                        r"(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                        r"\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)"
                        r")\b", re.I)
+# a broadcast's own time is not the incident's: "IDF radio in Hebrew at 1030 GMT on 12 November carries ..."
+_BROADCAST = re.compile(r"\bgmt on \d{1,2} \w+", re.I)
+# an attack told with its target and toll: "the attack against Fenastras, in which 10 union members were killed"
+_TOLD_WITH_TOLL = re.compile(r"\battack (?:(?:on|against) [^.;]{3,80}?\b)?(?:in which|that|which) [^.;]{0,40}\b(?:killed|wounded|"
+                             r"injured|dead|death)\b", re.I)
+# an act told with its target is specific (MUC: "at least indicates the nature of the target"): "the killing of Pablo
+# Pelaez Gonzalez", "the attack on Fenastras"
+_TARGETED = re.compile(r"\s+(?P<prep>of|on|against)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,4}")
+
+
+def _targeted(text: str, a: int, b: int) -> bool:
+    """The act's target follows it: "the attack on Fenastras", "the killing of Pablo Pelaez" ("the attack of the
+    economic power" names the attacker)."""
+    m = _TARGETED.match(text, b, b + 80)
+    return bool(m) and (m.group("prep") != "of" or not _ATTACK_WORD.match(text[a:b]))
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _GENERIC = re.compile(r"\b(?:hundreds|thousands|\d{1,3},\d{3}|abstain|prevent\w*|calling for|incit\w+|cases|so many|"
                       r"many people|dozens of|every|whenever|always|genocide|"
                       r"wave of|climate of|(?:growing|large|increasing|great|the) number of|campaign of|policy of|"
                       r"repression|atrocities|"
                       r"recall|remember|anniversary|in 19[0-8]\d|years ago|last year|since 19\d\d|"
+                      # an explicit earlier year or decade: "in august 1988", "on 29 october 1988", "in the mid-1970's"
+                      rf"(?:{_MONTHS}) (?:\d{{1,2}},? )?19[0-8][0-7]|(?:mid-|early |late )?19[0-8]0'?s|"
+                      r"(?:in|over|during) the (?:past|last) (?:year|decade)|"
                       r"who (?:kidnap|murder|kill)|"
-                      r"(?:has|have) (?:already )?been (?:\w+ )?(?:killed|murdered|kidnapped|abducted|assassinated)"
+                      # acts in general, repeated or to be stopped: "attacked officials and the community in general",
+                      # "on several occasions", "to halt the murder of activists", "the crimes go unpunished"
+                      r"(?:attack|murder|kill|bomb|kidnapp)\w* [^.;]{0,80}\bin general|"
+                      r"on (?:several|many|numerous|various) occ?ass?ions|constant|"
+                      # a summary of recent weeks, an actor described by what it has done ("a government that has
+                      # murdered and persecuted the clergy"), acts as a present state ("they are murdered or harassed")
+                      r"(?:in|over|during) the (?:past|last) (?:few |several )?(?:weeks|months|years)|on charges of|"
+                      r"(?:who|that|which) (?:has|have) (?:\w+ )?(?:murdered|killed|kidnapped|massacred|bombed|attacked)|"
+                      r"(?:are|is) (?:being )?(?:\w+ly )?(?:perpetrated|murdered|killed|kidnapped|attacked|massacred)|"
+                      r"(?:halt|stop|curb|eradicate) (?:the |all |these )?(?:\w+ )?(?:murders?|killings?|kidnappings?|attacks?|"
+                      r"massacres?|violence)|unpunished|impunity|"
+                      # a crime now before the courts is an old one: "now under trial", "to be sent to trial"
+                      r"under trial|on trial|to trial|stand trial|judiciary authorities|in the hands of the court|"
+                      r"(?:has|have) (?:\w+ )?been (?:\w+ )?(?:killed|murdered|kidnapped|abducted|assassinated)"
                       r")\b", re.I)
 _PLURAL_NOMINAL = re.compile(r"^(?:murders|kidnappings|assassinations|massacres|killings|abductions|bombings|explosions|"
                              r"attacks|blasts|disappearances)$", re.I)
 _BARE_NOMINAL = re.compile(r"^(?:murder|kidnapping|assassination|massacre|attack|bombing|terrorism|abduction)$", re.I)
+# a determiner and up to two modifiers, no verb between ("the one that has used kidnapping" is the crime)
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|their|its|our|yesterday's|today's|last|recent|\w+'s)|\d+)\s+"
-                         r"(?:[\w-]+\s+){0,2}$", re.I)
+                         r"(?:(?!(?:has|have|had|is|are|was|were|be|been|used?|uses|using)\b)[\w-]+\s+){0,2}$", re.I)
 _COMPLEMENT = re.compile(r"\s+(?:of|on|against|at|in which)\b", re.I)
 _COUNTED = re.compile(r"\b(?:the|these|those|two|three|four|five|six|seven|eight|nine|ten|\d+|both|several|recent)\s+"
                       r"(?:\w+\s+){0,2}$", re.I)
+_SUMMARY = re.compile(r"\b(?:recent|latest|last|past|several)\s+(?:\w+\s+)?$", re.I)
 _HEARD = re.compile(r"\b(?:heard|could be heard|were heard|din|shook)\b", re.I)
 _SEIZED = re.compile(r"\b(?:seiz\w+|confiscat\w+|found|recovered|cache|arsenal|launchers|"
                      r"purchase|smuggl\w+|supply|supplied)\b", re.I)
@@ -325,8 +395,12 @@ def muc_relevant(s: str, start: int, end: int, kind: str) -> bool:
         return False  # "the murdered jesuits", "the release of kidnapped persons": people named by an act told elsewhere
     if _PRACTICE.search(s[end:]):
         return False  # "the kidnapping business", "kidnapping as a political weapon": the crime, not an incident
-    if _PLURAL_NOMINAL.match(word) and not _COUNTED.search(s[:start]):
+    if _PLURAL_NOMINAL.match(word) and (not _COUNTED.search(s[:start]) or _SUMMARY.search(s[:start])):
+        return False  # "murders and persecution continue", "the recent terrorist attacks": no specific incident
+    if _ON_AREA.search(s) or _GROUP_VICTIM.match(s[end:]):
         return False
+    if re.match(r"\s+(?:troops|rifles?|units?|forces|teams?|squads?|helicopters?|weapons?)\b", s[end:], re.I):
+        return False  # "assault troops", "assault rifles": a kind of force or arm, no act
     if _BARE_NOMINAL.match(word) and not _DETERMINED.search(s[:start]) and not _COMPLEMENT.match(s[end:]):
         return False  # "charged with murder", "practices like kidnapping": the crime, not an incident
     if kind == "bombing":
@@ -429,11 +503,12 @@ def _sort_fillers(article: Any, fillers: dict[str, list[str]]) -> None:
     physical target, a person's name a victim, not a target; a plural of people ("members", "guerrillas") is an
     individual perpetrator, not an organisation, and a bare count of people ("four people") no perpetrator."""
     persons = {norm(m.text) for m in article.mentions if m.kind == "person"}
+    person_heads = {p.split()[-1] for p in persons if p}
     targets = []
     for v in fillers["Target"]:
         if _MILITARY_TARGET.search(v) or _WEAPON_HEAD.search(v):
             continue
-        (fillers["Victim"] if norm(v) in persons else targets).append(v)
+        (fillers["Victim"] if norm(v) in persons or (head(v) in person_heads and _A_NAME.match(v)) else targets).append(v)
     fillers["Target"] = targets
     orgs = []
     for v in fillers["PerpOrg"]:
@@ -443,6 +518,9 @@ def _sort_fillers(article: Any, fillers: dict[str, list[str]]) -> None:
 
 
 # "four people", "one person": a count of people is a casualty count; perpetrators are described ("unidentified persons")
+# a person's name, with a title or a lower-cased given name: "dr Oqueli", "hector Oqueli Colindres"
+_A_NAME = re.compile(r"^(?:(?:dr|mr|mrs|col|gen|maj|capt|lt|sgt|father|monsignor|judge|senator)\.?\s+)?(?:[a-z]+\s+)?"
+                     r"(?:[A-Z][\w'-]+\s*){1,4}$")
 _COUNTED_PEOPLE = re.compile(r"^(?:(?:at least|only|some|several|these|those|another|other|\w+ or|\d+|one|two|three|four|five|six|"
                              r"seven|eight|nine|ten|[\w-]+ty)\s+)*(?:other |innocent )?(?:people|persons?)$", re.I)
 _WEAPON_HEAD = re.compile(r"\b(?:dynamite|charges?|explosives?|bombs?|grenades?|devices?|mines?)$", re.I)
@@ -457,6 +535,51 @@ def _message_org(text: str) -> list[str]:
         return []
     top = Counter(norm(n) for n in names).most_common(1)[0][0]
     return [next(n for n in names if norm(n) == top)]
+
+
+_DEFINED = re.compile(r"\b([A-Z][\w'-]+(?: [\w'-]+){1,7}?) \(([A-Z][A-Z0-9-]{1,7})\)|\b([A-Z][A-Z0-9-]{1,7}) \(([A-Z][\w'-]+"
+                      r"(?: [\w'-]+){1,7}?)\)")
+
+
+def _acronym_pairs(text: str) -> dict[str, str]:
+    """Names the message defines by an acronym ("the FMLN (Farabundo Marti National Liberation Front)"): both forms ->
+    one key. The acronym's letters must be initials of the name (Spanish acronyms reorder them: FMLN)."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        name, acr = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        words = [w for w in norm(name).split() if w not in ("of", "the", "and", "for", "de", "del", "la")]
+        initials = [w[0] for w in words]
+        letters = acr.lower().replace("-", "")
+        # the name may start with words before the organisation's own ("the leftist ..."), and keep a word the acronym
+        # leaves out ("Farabundo Marti National Liberation Front", FMLN): every tail down to the one that fits
+        for i in range(len(words)):
+            tail = initials[i:]
+            if sorted(letters) == sorted(tail) or (tail[:1] == [letters[0]] and set(letters) <= set(tail)
+                                                   and len(tail) - len(letters) == 1):
+                out[norm(acr)] = "acr:" + letters
+                out.update({" ".join(words[j:]): "acr:" + letters for j in range(i + 1)})
+                break
+    return out
+
+
+_NAME_WORD = re.compile(r"\s+((?!(?:The|A|An|In|On|At|Of|And|But|He|She|They|It|This|That|These|Those|Said|Today)\b)"
+                        r"[A-Z][a-z]+\b)")
+
+
+def _extend_name(text: str, name: str) -> str:
+    """A name the recognizer cut short, as the message writes it in full: "Jose Antonio" -> "Jose Antonio Rodriguez
+    Porth" (the capitalised words that follow it; MUC texts are case-restored, so unknown words are names)."""
+    if len(name.split()) > 3 or not name[:1].isupper():
+        return name
+    best = name
+    for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+        end, words = m.end(), []
+        while len(words) < 4 and (w := _NAME_WORD.match(text, end)):
+            words.append(w.group(1))
+            end = w.end()
+        if len(name.split()) + len(words) > len(best.split()):
+            best = text[m.start():end]
+    return best
 
 
 def _longest_form(name: str, names: list[str]) -> str:
