@@ -128,3 +128,16 @@ def test_civilians_named_first_do_not_contradict_the_perpetrator():
             "said.")
     _art, reports = _reports(text, published=date(2016, 8, 25))
     assert len(reports) == 1 and reports[0].fatalities == 11
+
+
+def test_the_bomber_told_first_is_the_bombing_told_next_in_the_headline_town():
+    title = "Suicide bomber kills 16 in Hasakah"
+    text = ("The bomber was on a motorcycle when he attacked a crowd outside a bakery. \"A suicide bomber on a "
+            "motorcycle blew himself up in the Salihiah neighbourhood of Hasakah city\" said the head of the Syrian "
+            "Observatory. Kurdish police put the death toll at 16. Meanwhile fighting has forced residents to flee "
+            "Manbij. Hundreds fled a southern district of Manbij. Manbij lies in Aleppo province.")
+    art = build(PipelineConfig(nlp="rules")).process(article_from_text(text, published=date(2016, 7, 5), title=title))
+    lead = art.reports[0]
+    assert lead.sub_event_type == "Suicide bomb" and lead.fatalities == 16
+    assert lead.place.feature == "city" and lead.place.admin1 == "Al Ḩasakah"
+    assert not any(r.event_type == "Protests" for r in art.reports)

@@ -23,3 +23,9 @@ def test_x_province_is_the_area_even_where_x_is_the_city_elsewhere():
          "20 km west of Aleppo.")
     spans = [*_spans(t, "Aleppo"), (t.index("Atarib"), t.index("Atarib") + 6)]
     assert [p.feature for p in resolve_places(t, spans)] == ["adm1", "city", "city"]
+
+
+def test_x_city_is_the_city_even_where_x_is_the_province_elsewhere():
+    t = ("Nearly all of Hasakah province is held by the YPG. A bomber blew himself up in the Salihiah neighbourhood "
+         "of Hasakah city.")
+    assert [p.feature for p in resolve_places(t, _spans(t, "Hasakah"))] == ["adm1", "city"]

@@ -52,6 +52,9 @@ _ANOTHER = re.compile(r"\b(?:also|meanwhile|elsewhere|separately|another|other)\
 _ELSEWHERE = re.compile(rf"\b(?:a|an)\s+{_MODIFIER}{{0,3}}?(?:town|village|city|district|neighbou?rhood|area)\s+"
                         r"in\s+the\s+(?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
                         r"centre|center)(?:ern)?\b(?!\s+of\b)", re.I)
+# "The bomber ... attacked": the assailant of an incident the reader already knows
+_THE_ASSAILANT = re.compile(r"\b(?:the|this)\s+(?:suicide\s+)?(?:bomber|gunman|assailant|attacker)\b", re.I)
+_ASSAILANT = re.compile(r"\b(?:bombers?|gunm[ae]n|shooters?|assailants?|blew (?:him|her|them)sel(?:f|ves) up)\b", re.I)
 _WAR_TOLL = re.compile(r"\b(?:war|conflict|uprising|insurgency|crisis|revolution)\b(?:\s+[\w'’]+){0,6}?\s+(?:has|have|had)\s+"
                        r"(?:since\s+|so far\s+|now\s+|already\s+)?(?:killed|claimed)|\b(?:killed|died|dead|deaths)\b[^.]{0,60}?"
                        r"\b(?:in|during|since the (?:start|beginning) of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
@@ -134,23 +137,26 @@ class ArticleExtractor:
         return self._news_day
 
     def article_place(self) -> Place | None:
-        """The place an article is about: the sub-national place it names most (a town with its province's
-        mentions), in the country it names most.
+        """The place an article is about: the sub-national place its headline names, else the one it names most
+        (a town with its province's mentions), in the country it names most.
         Never the dateline's: that is where the story was filed (a Moscow-datelined story about a Syrian truce
         is not about Moscow)."""
         if not hasattr(self, "_article_place"):
             self._article_place = None
             subs = [p for _, p in self.places if p.feature not in ("country", "region")]
             subs = [p for p in subs if p.iso3 == self.country] or subs
+            title = self.a.title or ""
+            in_title = {title[s:e].lower() for s, e in places.find_place_mentions(title)}
+            headline = {p.geonameid for m, p in self.places if m.text.lower() in in_title}
             if subs:
                 ids = [p.geonameid for p in subs]
                 areas = [p.admin1 for p in subs if p.feature == "adm1"]
 
-                def weight(place: Place) -> tuple[int, int]:
+                def weight(place: Place) -> tuple[bool, int, int]:
                     # a town counts its own mentions and those of its province ("Hasakah city ... Hasakah province");
                     # ties go to the place named first
                     own = ids.count(place.geonameid)
-                    return own + (areas.count(place.admin1) if place.feature != "adm1" else 0), \
+                    return place.geonameid in headline, own + (areas.count(place.admin1) if place.feature != "adm1" else 0), \
                         -ids.index(place.geonameid)
                 self._article_place = max(subs, key=weight)
         return self._article_place
@@ -351,7 +357,8 @@ class ArticleExtractor:
             if triggers.CIVILIAN.search(s[trig.end:]) and (a2 is None or a2.inter in (0, 1)) and "generic:civilians" in self.d:
                 a2 = self.d.to_actor("generic:civilians", country_iso3=country, when=when)
         protest_here = triggers.PROTEST_CONTEXT.search(s) or triggers.PROTEST_CONTEXT.search(self.previous_sentence(si))
-        if protest_here and trig.kind in ("attack", "kill", "protest", "clash", "arrest"):
+        if protest_here and trig.kind in ("attack", "kill", "protest", "clash", "arrest") and \
+                not (trig.kind != "protest" and _ASSAILANT.search(s)):  # "the bomber attacked a crowd": no protest
             sub = protest_subtype(s, sub)
             if sub != trig.sub_event_type and a2 is None:
                 a2 = self.d.to_actor("generic:protesters", country_iso3=country, when=when) if "generic:protesters" in self.d else None
@@ -381,7 +388,7 @@ class ArticleExtractor:
                                             fallback_place=fallback_place)
         keys = {p.geonameid for p in (rep.place, rep.origin, rep.destination) if p}
         anaphoric = (trig.strength < 0.5 or bool(_UNTYPED.fullmatch(trig.text))) and \
-            bool(_DEFINITE.search(s[max(0, trig.start - 25):trig.start]))
+            bool(_DEFINITE.search(s[max(0, trig.start - 25):trig.start]) or _THE_ASSAILANT.search(s[:trig.start]))
         self.drafts.append(Draft(rep, si, self.paragraph_of(sent.start), trig.kind, None, explicit_date,
                                  set() if fallback_place else keys, fallback_place,
                                  separate=not anaphoric and bool(_ANOTHER.search(s[:max(trig.start, 1) + 40])),

@@ -49,6 +49,10 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             # "the attack" in a sentence naming no place: the last lethal incident told, wherever it was placed
             last = next((o for o in reversed(out) if taxonomy.family(o.report.sub_event_type) in LETHAL), None)
             target = last if last is not None and same_incident(last, d, places=False) else None
+        if target is None and not d.separate and not d.fallback_place:
+            # "The bomber attacked a crowd." told first, naming no place: the incident told next, with its place
+            target = next((o for o in out if o.anaphoric and o.fallback_place and
+                           same_incident(o, d, places=False)), None)
         if target is None:
             out.append(d)
             continue
@@ -182,6 +186,8 @@ def absorb(target: Draft, d: Draft) -> None:
         t.cameo, t.plover = r.cameo, r.plover
         if r.sub_event_type == "Headquarters or base established":
             t.place, t.geo_precision = r.place, r.geo_precision
+    if target.fallback_place and not d.fallback_place:
+        t.place, t.geo_precision, target.fallback_place = r.place, r.geo_precision, False
     t.actor1 = t.actor1 or r.actor1
     t.actor2 = t.actor2 or r.actor2
     t.origin = t.origin or r.origin

@@ -121,6 +121,8 @@ def _share(counts: Counter, key: object, own: object, weight: int) -> float:
     return max(rest[key], 0) / top if top > 0 else 0.0
 
 
+_CITY_WORD = re.compile(r"\s+city\b")
+_CITY_OF = re.compile(r"\bcity\s+of\s+$", re.I)
 _PROVINCE_WORD = re.compile(r"\s+(?:province|governorate|countryside)\b")
 
 
@@ -295,15 +297,24 @@ class _Doc:
             try:
                 area_word = bool(_PROVINCE_WORD.match(self.text[end:end + 16])
                                  or _ADMIN_OF.search(self.text[max(0, start - 30):start]))
-                out.append(self._place(g, surface, focus, area_word))
+                city_word = bool(_CITY_WORD.match(self.text[end:end + 8])
+                                 or _CITY_OF.search(self.text[max(0, start - 20):start]))
+                out.append(self._place(g, surface, focus, area_word, city_word))
             except Exception:  # noqa: BLE001 - one bad mention must not fail the document
                 log.exception("could not resolve %r", surface)
                 out.append(None)
         return out
 
-    def _place(self, g: _Group | None, surface: str, focus: PlaceRow | None, area_word: bool = False) -> Place | None:
+    def _place(self, g: _Group | None, surface: str, focus: PlaceRow | None, area_word: bool = False,
+               city_word: bool = False) -> Place | None:
         if g is None:
             return None
+        if city_word and g.choice is not None and g.choice.place.kind == "adm1":
+            # "Hasakah city" / "the city of Hasakah" in a story that reads "Hasakah" as the province: the city
+            city = next((c for c in g.cands if c.place.kind in ("city", "capital") and c.place.adm1 == g.choice.place.id),
+                        None)
+            if city is not None:
+                return self.gz.to_place(city.place, tier=city.tier, confidence=0.5, text=surface)
         if area_word and g.choice is not None and g.choice.place.kind in ("city", "capital"):
             # "Aleppo province" or "the province of Aleppo" in a story that reads "Aleppo" as the city elsewhere:
             # this mention is the area
