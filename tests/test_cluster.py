@@ -233,3 +233,11 @@ def test_copies_of_one_claim_join_across_a_wrong_date():
     assert count_term(f, i, j)[0] == 0.0
     f.fatalities[:] = [20, 276]  # the earlier article has the higher figure: a real disagreement
     assert count_term(f, i, j)[0] == -1.0
+
+
+def test_a_suicide_bombing_and_a_bomb_blast_are_kin():
+    from eventwire.cluster_pairs import sub_term
+
+    f = C.features([rep("a", "art1", sub="Suicide bomb"), rep("b", "art2", sub="Remote explosive/landmine/IED"),
+                    rep("c", "art4", sub="Air/drone strike")], META)
+    assert sub_term(f, np.array([0, 0]), np.array([1, 2])).tolist() == [1.0, 0.5]

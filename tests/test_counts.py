@@ -89,3 +89,13 @@ def test_a_stated_number_beats_a_vague_word():
     assert counts.totals(found)["killed"] == (58, 58) and counts.vague_fields(found) == set()
     vague = counts.find("Dozens of people were killed and hundreds were injured")
     assert counts.totals(vague)["killed"] == (12, 12) and counts.vague_fields(vague) == {"killed", "injured"}
+
+
+def test_two_groups_counted_together_are_summed():
+    from eventwire.extract.counts import find
+
+    assert [(f.field, f.low) for f in find("Two women and two soldiers were killed in the attack")] == [("killed", 4)]
+    assert [(f.field, f.low) for f in find("The strike hit a market, killing 5 soldiers and 3 civilians.")] == \
+        [("killed", 8)]
+    # a group with its own verb is not among the dead
+    assert [(f.field, f.low) for f in find("killing 5 soldiers and 3 civilians were wounded")][0] == ("killed", 5)

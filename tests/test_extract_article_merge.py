@@ -141,3 +141,25 @@ def test_the_bomber_told_first_is_the_bombing_told_next_in_the_headline_town():
     assert lead.sub_event_type == "Suicide bomb" and lead.fatalities == 16
     assert lead.place.feature == "city" and lead.place.admin1 == "Al Ḩasakah"
     assert not any(r.event_type == "Protests" for r in art.reports)
+
+
+def test_a_bare_attack_takes_the_kind_its_clause_names():
+    text = ("A suicide bomber killed four people in a hospital in Idlib on Sunday in an attack that took the war "
+            "to the ruling clan's hometown for the first time, a monitoring group said.")
+    _art, reports = _reports(text, published=date(2015, 2, 23))
+    assert [(r.sub_event_type, r.trigger) for r in reports] == [("Suicide bomb", "attack")]
+
+
+def test_the_explosion_a_suicide_bomber_caused_is_no_air_strike():
+    text = ("\"The explosion that hit the town of Qardaha was caused by a suicide bomber driving a car\" said the "
+            "Observatory. \"Two women and two soldiers were killed in the attack\" said its director.")
+    _art, reports = _reports(text, published=date(2015, 2, 23))
+    assert reports and reports[0].sub_event_type != "Air/drone strike" and reports[0].fatalities == 4
+
+
+def test_an_incident_a_week_before_is_not_the_one_told():
+    text = ("Birmingham was hit by the pub bombings on Thursday, and 21 people were killed in the bombing. McDade blew "
+            "himself up while trying to plant a bomb at a telephone exchange in Birmingham a week before the pub "
+            "bombings.")
+    _art, reports = _reports(text, published=date(1974, 11, 23))
+    assert len(reports) == 2

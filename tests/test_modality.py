@@ -21,6 +21,7 @@ def classify(sentence: str) -> modality.Modality:
     ("The coalition has often bombed oil sites.", "habitual"),
     ("Barrel bombs are crude weapons that are typically dropped from helicopters.", "generic: a kind of event, not an incident"),
     ("Claims of chemical weapons attacks are not uncommon in the conflict.", "generic: a kind of event, not an incident"),
+    ("Opposition forces fight back in Aleppo to recapture the encircled district.", "future or hypothetical"),
 ])
 def test_non_events(sentence, reason):
     m = classify(sentence)

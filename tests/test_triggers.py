@@ -21,6 +21,7 @@ from eventwire.extract import taxonomy, triggers
     ("Militants captured the town after a two-day battle.", "Non-state actor overtakes territory"),
     ("The assassination of the commander shocked the city.", "Attack"),
     ("The militia imposed a blockade on the city.", "Other"),
+    ("Syrian rebel forces advanced into a key regime-held district.", "Armed clash"),
 ])
 def test_types(sentence, sub):
     found = triggers.find(sentence)

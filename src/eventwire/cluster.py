@@ -93,6 +93,9 @@ def _disorder(r: Report) -> str:
 
 
 _NOT_NAMED = ("generic:civilians", "generic:unidentified")
+# sub-event types outlets use for one incident as often as not: whether the bomber died with the bomb ("a suicide
+# car bomb", "a bomb blast", "an explosion") is often told later, or never
+_KIN = {"Suicide bomb": "bombing", "Remote explosive/landmine/IED": "bombing"}
 # lethal political violence: one incident is called any of these by different outlets
 _VIOLENT = frozenset(r.sub_event_type for r in taxonomy.SUB_TYPES.values()
                      if r.event_type in ("Battles", "Explosions/Remote violence")) | {
@@ -140,7 +143,7 @@ def features(reports: list[Report], articles: Mapping[str, Mapping[str, Any]],
         d = event_day(r.date)
         day[k] = d.toordinal() if d else -1
         exact[k] = bool(d) and r.date.precision == 1 and not r.date.basis.startswith(STATEMENT_DAY)  # type: ignore[union-attr]
-        sub[k] = code("sub", r.sub_event_type)
+        sub[k] = code("sub", _KIN.get(r.sub_event_type, r.sub_event_type))
         etype[k] = code("type", taxonomy.family(r.sub_event_type))
         actors = sorted({taxonomy.side(x.id) for x in (r.actor1, r.actor2) if x is not None})
         a1[k] = code("actor", actors[0]) if actors else -1

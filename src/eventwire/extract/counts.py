@@ -50,6 +50,12 @@ _PATTERNS.append(("killed", re.compile(rf"\b(?:death toll|toll|number of (?:{PER
 _PATTERNS.append(("injured", re.compile(rf"\bnumber of (?:{PERSONS}\s+)?(?:injured|wounded)\b[^.;:]{{0,130}}?\b{_RISE}\s+(?:to\s+)?(?P<n>{NUMBER})", re.I)))
 
 
+# a second group counted with the first: "two women and two soldiers were killed", "killing 5 soldiers and 3
+# civilians" (not "... and 3 civilians were wounded", a group of its own)
+_AND_MORE = re.compile(rf"\s+and\s+({_NUMWORD})\s+(?:[\w-]+\s+)?{PERSONS}", re.I)
+_AND_MORE_AFTER = re.compile(_AND_MORE.pattern + r"(?![\w\s]{0,20}\b(?:were|was|are|had|have)\b)", re.I)
+
+
 @dataclass(frozen=True)
 class Figure:
     field: str  # killed | injured | arrested | abducted
@@ -113,7 +119,12 @@ def find(sentence: str) -> list[Figure]:
             value = parse_number(n)
             if value is None or any(f.start < m.end() and m.start() < f.end for f in out):
                 continue
-            out.append(Figure(field, value[0], value[1], m.group(0), m.start(), m.end(), is_vague(n)))
+            end = m.end()
+            more = _AND_MORE.search(sentence, m.end("n"), end) or _AND_MORE_AFTER.match(sentence, end)
+            extra = parse_number(more.group(1)) if more is not None and not is_vague(n) else None
+            if extra:  # "two women and two soldiers were killed": 4
+                value, end = (value[0] + extra[0], value[1] + extra[1]), max(end, more.end())
+            out.append(Figure(field, value[0], value[1], sentence[m.start():end], m.start(), end, is_vague(n)))
     return sorted(out, key=lambda f: f.start)
 
 

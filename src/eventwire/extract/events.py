@@ -55,6 +55,10 @@ _ELSEWHERE = re.compile(rf"\b(?:a|an)\s+{_MODIFIER}{{0,3}}?(?:town|village|city|
 # "The bomber ... attacked": the assailant of an incident the reader already knows
 _THE_ASSAILANT = re.compile(r"\b(?:the|this)\s+(?:suicide\s+)?(?:bomber|gunman|assailant|attacker)\b", re.I)
 _ASSAILANT = re.compile(r"\b(?:bombers?|gunm[ae]n|shooters?|assailants?|blew (?:him|her|them)sel(?:f|ves) up)\b", re.I)
+# "... blew himself up a week before the pub bombings": an incident of another day than the one told
+_OTHER_DAY = re.compile(r"\b(?:a|one|two|three|four|five|six|\d+|several|a few)\s+(?:days?|weeks?|months?|years?)\s+"
+                        r"(?:before|after|earlier than|prior to)\s+(?:the|this|that|its)\b", re.I)
+_HOMETOWN = re.compile(r"\b(?:home ?town|birthplace|native (?:town|village|city))\b", re.I)
 _WAR_TOLL = re.compile(r"\b(?:war|conflict|uprising|insurgency|crisis|revolution)\b(?:\s+[\w'’]+){0,6}?\s+(?:has|have|had)\s+"
                        r"(?:since\s+|so far\s+|now\s+|already\s+)?(?:killed|claimed)|\b(?:killed|died|dead|deaths)\b[^.]{0,60}?"
                        r"\b(?:in|during|since the (?:start|beginning) of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
@@ -161,15 +165,17 @@ class ArticleExtractor:
                 self._article_place = max(subs, key=weight)
         return self._article_place
 
-    def locality_named_after(self, si: int, area: Place) -> Place | None:
+    def locality_named_after(self, si: int, area: Place | None) -> Place | None:
         """The first town named in the two sentences after ``si`` that lies in ``area`` (a country or an admin
-        area): "... struck a town in Aleppo province. Russian jets targeted the Atarib district ..."."""
+        area; ``None``: the article's country): "... struck a town in Aleppo province. Russian jets targeted the
+        Atarib district ..."."""
         sents = self.a.sentences[si + 1:si + 3]
         if not sents:
             return None
         for m, p in self.places:
             if sents[0].start <= m.start < sents[-1].end and p.feature not in ("country", "adm1", "region") and \
-                    p.iso3 == area.iso3 and (area.feature == "country" or p.admin1 == area.admin1):
+                    (p.iso3 == self.country if area is None else
+                     p.iso3 == area.iso3 and (area.feature == "country" or p.admin1 == area.admin1)):
                 return p
         return None
 
@@ -263,7 +269,14 @@ class ArticleExtractor:
         for g in groups:
             violent = [t for t in g if t.kind in VIOLENT_KINDS]
             pool = violent or g
-            out.append(min(pool, key=lambda t: (taxonomy.RANK.get(t.sub_event_type, 99), -t.strength)))
+            best = min(pool, key=lambda t: (taxonomy.RANK.get(t.sub_event_type, 99), -t.strength))
+            named = [t for t in violent if t.strength >= _SPECIFIC]
+            if best.strength < _SPECIFIC and named:
+                # "A suicide bomber killed four ... in an attack": a bare "attack" names no kind; the clause's
+                # specific word does (the trigger keeps its span: it is still the word that tells the event)
+                kind = max(named, key=lambda t: t.strength)
+                best = replace(best, sub_event_type=kind.sub_event_type, kind=kind.kind, strength=kind.strength)
+            out.append(best)
         return out
 
     def build(self, si: int, sent: Span, s: str, trig: triggers.Trigger, agents: list[Mention],
@@ -321,6 +334,8 @@ class ArticleExtractor:
             place = self.drafts[-1].report.place  # the sentence goes on telling the report before it
         elif place is None and self.last_place is not None and _ANAPHORIC_PLACE.search(s):
             place = self.last_place  # "in the city": the place named last
+        elif place is None and _HOMETOWN.search(s):
+            place = self.locality_named_after(si, None)  # "the Assad clan's hometown": named in what follows
         if trig.kind in ("capture", "recapture") and place is None:
             return  # a capture with no place captured is no territorial event
         if place is None and pslot.destination is None:
@@ -387,11 +402,15 @@ class ArticleExtractor:
         rep.confidence = scoring.confidence(trig, rep, place_explicit=pslot.explicit, date_explicit=explicit_date,
                                             fallback_place=fallback_place)
         keys = {p.geonameid for p in (rep.place, rep.origin, rep.destination) if p}
-        anaphoric = (trig.strength < 0.5 or bool(_UNTYPED.fullmatch(trig.text))) and \
+        other_day = _OTHER_DAY.search(s)
+        # "a week before the pub bombings": the bombings are the incident told before, the anchor of another day's
+        anchor = other_day is not None and 0 <= trig.start - other_day.end() < 20
+        anaphoric = anchor or (trig.strength < 0.5 or bool(_UNTYPED.fullmatch(trig.text))) and \
             bool(_DEFINITE.search(s[max(0, trig.start - 25):trig.start]) or _THE_ASSAILANT.search(s[:trig.start]))
         self.drafts.append(Draft(rep, si, self.paragraph_of(sent.start), trig.kind, None, explicit_date,
                                  set() if fallback_place else keys, fallback_place,
-                                 separate=not anaphoric and bool(_ANOTHER.search(s[:max(trig.start, 1) + 40])),
+                                 separate=not anaphoric and bool(_ANOTHER.search(s[:max(trig.start, 1) + 40])
+                                                                 or other_day),
                                  anaphoric=anaphoric, vague=counts.vague_fields(found),
                                  specific=trig.strength >= _SPECIFIC))
 

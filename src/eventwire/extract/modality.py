@@ -16,6 +16,9 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|going to|plans? to|planned|planning
                      r"calls? for|called for|urged|demand(?:ed|ing|s)?|sought|seek(?:ing|s)?|asked (?:\w+ ){0,4}to|"
                      r"orders? to|instructions? (?:\w+ ){0,5}to|directed to|likely to|"
                      r"to storm|to take|to launch|to attack|objective of|in order to)\b", re.I)
+# "fight back in Aleppo to recapture the district": what they fight for, not what they took
+_TO_INFINITIVE = re.compile(r"\bto\s+$", re.I)
+_TERRITORY_VERB = re.compile(r"(?:re)?captur|retak|seiz|regain|liberat", re.I)
 _HABITUAL = re.compile(r"\b(?:regularly|often|routinely|frequently|usually|habitually|repeatedly|every (?:day|week|night)|"
                        r"daily|for years|since \d{4}|in recent (?:years|months))\b", re.I)
 # a statement about a kind of event, not an incident: "Barrel bombs are ... typically dropped from helicopters",
@@ -70,7 +73,7 @@ def classify(sentence: str, trigger_start: int, trigger_end: int) -> Modality:
         return Modality(False, "asserted", "a standing conflict, no discrete incident")
     if _NEGATION.search(near) or re.match(r"\s*(?:not|never)\b", after, re.I):
         return Modality(False, "asserted", "negated")
-    if _FUTURE.search(near):
+    if _FUTURE.search(near) or (_TO_INFINITIVE.search(near) and _TERRITORY_VERB.match(sentence, trigger_start)):
         return Modality(False, "asserted", "future or hypothetical")
     if _DENIED.search(before):
         return Modality(True, "denied")

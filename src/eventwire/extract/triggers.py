@@ -33,7 +33,7 @@ _LEX: list[tuple[str, str, str, float]] = [
     (r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed|s)? (?:full )?control|liberat(?:ed|ion of)|re-?took", "recapture", "Government regains territory", 0.85),
     (r"captur(?:ed|e|ing)|seiz(?:ed|ure of) (?:control|the (?:town|city|village|base|area|district))|took (?:full )?control|taken control|overr?an|fell to", "capture", "Non-state actor overtakes territory", 0.8),
     (r"seized|seizing", "capture", "Non-state actor overtakes territory", 0.55),
-    (r"clash(?:ed|es|ing)?|fighting|fought|battl(?:ed|es|ing)|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|ambush(?:ed|es)?|offensive|skirmish(?:es)?|assault(?:ed)? on (?:positions|the (?:town|city|village|base))|raid(?:ed|s)?|attack(?:ed|s)? (?:army|military|police|government) (?:positions|posts?|checkpoints?|bases?|convoys?)", "clash", "Armed clash", 0.8),
+    (r"clash(?:ed|es|ing)?|fighting|fought|battl(?:ed|es|ing)|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|ambush(?:ed|es)?|offensive|skirmish(?:es)?|assault(?:ed)? on (?:positions|the (?:town|city|village|base))|raid(?:ed|s)?|attack(?:ed|s)? (?:army|military|police|government) (?:positions|posts?|checkpoints?|bases?|convoys?)|advanc(?:ed|ing) (?:into|on)", "clash", "Armed clash", 0.8),
     (r"attack(?:ed|s|ing)?|storm(?:ed|ing)?|assault(?:ed|s|ing)?", "clash", "Armed clash", 0.45),
     (r"kidnap(?:ped|ping|pings|s)?|abduct(?:ed|ion|ions|s)?|taken hostage|took (?:\w+ )?hostages?|forced disappearances?", "abduct", "Abduction/forced disappearance", 0.85),
     (r"rap(?:ed|es)|sexual (?:violence|assault|abuse)", "sexual", "Sexual violence", 0.7),
@@ -56,7 +56,7 @@ _LEX: list[tuple[str, str, str, float]] = [
 _COMPILED = [(re.compile(rf"\b(?:{rx})\b", re.I), kind, sub, strength) for rx, kind, sub, strength in _LEX]
 # "strikes" alone is an air strike only with aircraft or a foreign military around it (``refine``)
 _STRIKES = re.compile(r"\b(?:strikes?|struck|bomb(?:ed|s)|bombing raids?|hit)\b", re.I)
-AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|drones?|helicopters?|air ?force|aerial|air ?strikes?|bombers?|sorties?)\b", re.I)
+AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|drones?|helicopters?|air ?force|aerial|air ?strikes?|(?<!suicide )bombers?|sorties?)\b", re.I)
 MOVED_THINGS = re.compile(r"\b(?:fighters|troops|forces|families|family members|members|militants|jihadists|leaders|commanders|"
                           r"weapon(?:s|ry)|equipment|headquarters|base|units?|convoys?|reinforcements|bureaucrats|personnel|arms|"
                           r"ammunition|tanks|artillery|supplies|operations?)\b", re.I)
