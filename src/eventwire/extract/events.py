@@ -58,7 +58,6 @@ _ASSAILANT = re.compile(r"\b(?:bombers?|gunm[ae]n|shooters?|assailants?|blew (?:
 # "... blew himself up a week before the pub bombings": an incident of another day than the one told
 _OTHER_DAY = re.compile(r"\b(?:a|one|two|three|four|five|six|\d+|several|a few)\s+(?:days?|weeks?|months?|years?)\s+"
                         r"(?:before|after|earlier than|prior to)\s+(?:the|this|that|its)\b", re.I)
-_HOMETOWN = re.compile(r"\b(?:home ?town|birthplace|native (?:town|village|city))\b", re.I)
 _WAR_TOLL = re.compile(r"\b(?:war|conflict|uprising|insurgency|crisis|revolution)\b(?:\s+[\w'’]+){0,6}?\s+(?:has|have|had)\s+"
                        r"(?:since\s+|so far\s+|now\s+|already\s+)?(?:killed|claimed)|\b(?:killed|died|dead|deaths)\b[^.]{0,60}?"
                        r"\b(?:in|during|since the (?:start|beginning) of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
@@ -165,17 +164,15 @@ class ArticleExtractor:
                 self._article_place = max(subs, key=weight)
         return self._article_place
 
-    def locality_named_after(self, si: int, area: Place | None) -> Place | None:
+    def locality_named_after(self, si: int, area: Place) -> Place | None:
         """The first town named in the two sentences after ``si`` that lies in ``area`` (a country or an admin
-        area; ``None``: the article's country): "... struck a town in Aleppo province. Russian jets targeted the
-        Atarib district ..."."""
+        area): "... struck a town in Aleppo province. Russian jets targeted the Atarib district ..."."""
         sents = self.a.sentences[si + 1:si + 3]
         if not sents:
             return None
         for m, p in self.places:
             if sents[0].start <= m.start < sents[-1].end and p.feature not in ("country", "adm1", "region") and \
-                    (p.iso3 == self.country if area is None else
-                     p.iso3 == area.iso3 and (area.feature == "country" or p.admin1 == area.admin1)):
+                    p.iso3 == area.iso3 and (area.feature == "country" or p.admin1 == area.admin1):
                 return p
         return None
 
@@ -334,8 +331,6 @@ class ArticleExtractor:
             place = self.drafts[-1].report.place  # the sentence goes on telling the report before it
         elif place is None and self.last_place is not None and _ANAPHORIC_PLACE.search(s):
             place = self.last_place  # "in the city": the place named last
-        elif place is None and _HOMETOWN.search(s):
-            place = self.locality_named_after(si, None)  # "the Assad clan's hometown": named in what follows
         if trig.kind in ("capture", "recapture") and place is None:
             return  # a capture with no place captured is no territorial event
         if place is None and pslot.destination is None:
