@@ -164,10 +164,3 @@ def test_an_incident_a_week_before_is_not_the_one_told():
     _art, reports = _reports(text, published=date(1974, 11, 23))
     assert len(reports) == 2
 
-
-def test_an_unplaced_lead_takes_the_place_of_the_mention_told_next():
-    text = ("Jets killed 12 people on Monday in the president's hometown, a monitor said. The strikes hit the market "
-            "of Idlib, residents said.\n\nAleppo was calm. Aleppo residents queued for bread. Aleppo has been "
-            "besieged for months.")
-    _art, reports = _reports(text, published=date(2017, 4, 5))
-    assert reports[0].place.name == "Idlib"
