@@ -52,7 +52,8 @@ phrases (:mod:`eventwire.extract.arguments`), perpetrator and building/vehicle n
 nouns (``arguments.lexical_roles``), armed organisations by name pattern, by the actor dictionary and by
 acronyms the message defines ("the FMLN (Farabundo Marti National Liberation Front)"), also in sentences
 that claim or blame an act; victims are the people named (MUC's victims are names: "six jesuit priests"
-stands for names told elsewhere), in their longest form in the message; weapons from the lexicon in every
+stands for names told elsewhere), also a name after a title or occupation the recognizer misses ("officer carlos
+Ricra Papara"), in their longest form in the message; weapons from the lexicon in every
 violent sentence. Perpetrator and victim phrases are cut before a post-modifier ("members of the X" ->
 "members"). An organisation and the acronym the message defines for it are one filler ("Farabundo Marti National
 Liberation Front", "FMLN"); a victim's name is given as the message writes it in full ("Jose Antonio" -> "Jose
