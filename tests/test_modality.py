@@ -44,3 +44,16 @@ def test_verification_note():
     s = "it was not possible to immediately verify the claims of movements to Mosul"
     assert modality.verification_note(s) == "not possible to immediately verify"
     assert modality.verification_note("Rebels attacked the town.") == ""
+
+
+def test_a_plan_reaches_the_last_act_of_a_list():
+    s = "The police will be capturing, torturing, and assassinating; the jails will be filled."
+    at = s.index("assassinating")
+    assert modality.classify(s, at, at + len("assassinating")).reason == "future or hypothetical"
+    s = "He had the mission of assassinating president Azcona."
+    at = s.index("assassinating")
+    assert not modality.classify(s, at, at + len("assassinating")).is_event
+    # an act after ", and" with its own subject keeps its own clause
+    s = "Talks will resume next week, and gunmen killed a mayor today."
+    at = s.index("killed")
+    assert modality.classify(s, at, at + len("killed")).is_event

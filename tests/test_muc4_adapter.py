@@ -243,3 +243,22 @@ def test_victim_names_in_full_and_names_out_of_targets():
     fillers = {"PerpInd": [], "PerpOrg": [], "Target": ["dr Oqueli", "offices"], "Victim": [], "Weapon": []}
     muc4._sort_fillers(art, fillers)
     assert fillers["Victim"] == ["dr Oqueli"] and fillers["Target"] == ["offices"]
+
+
+def test_a_titled_name_is_a_victim_name_and_function_words_are_not():
+    names = lambda s: [m.group("name") for m in muc4._TITLED_NAME.finditer(s)]  # noqa: E731
+    assert names("Dutch reporter cornell Lagrow was killed.") == ["cornell Lagrow"]
+    assert names("They shot officer carlos Ricra Papara and sister ana maria Brangan.") == \
+        ["carlos Ricra Papara", "ana maria Brangan"]
+    assert names("The mayor of Medellin was killed.") == []
+    assert names("A candidate in Cordoba was killed.") == []
+
+
+def test_possessive_and_unit_words_leave_the_filler():
+    from types import SimpleNamespace
+
+    assert muc4._POSSESSIVE.sub("", "Luis carlos galan's") == "Luis carlos galan"
+    art = SimpleNamespace(mentions=[])
+    fillers = {"PerpInd": [], "PerpOrg": ["FMLN units", "urban commandos"], "Target": [], "Victim": [], "Weapon": []}
+    muc4._sort_fillers(art, fillers)
+    assert fillers["PerpOrg"] == ["FMLN"]

@@ -42,3 +42,13 @@ def test_movement_needs_something_an_armed_group_moves():
     s2 = "The minister is moving to a new office."
     (t2,) = [t for t in triggers.find(s2) if t.kind == "move"]
     assert not triggers.is_movement_of_armed_group(s2, t2)
+
+
+@pytest.mark.parametrize("sentence, word, kind", [
+    ("They accused the intelligence services of assassinating the candidate.", "assassinating", "attack"),
+    ("Gunmen were murdering peasants in the village.", "murdering", "attack"),
+    ("The patrol was accused of massacring ten villagers.", "massacring", "attack"),
+    ("Terrorists dynamited the power station.", "dynamited", "ied"),
+])
+def test_progressive_acts_and_dynamited_are_triggers(sentence, word, kind):
+    assert any(t.text == word and t.kind == kind for t in triggers.find(sentence))

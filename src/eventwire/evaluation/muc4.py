@@ -52,7 +52,8 @@ phrases (:mod:`eventwire.extract.arguments`), perpetrator and building/vehicle n
 nouns (``arguments.lexical_roles``), armed organisations by name pattern, by the actor dictionary and by
 acronyms the message defines ("the FMLN (Farabundo Marti National Liberation Front)"), also in sentences
 that claim or blame an act; victims are the people named (MUC's victims are names: "six jesuit priests"
-stands for names told elsewhere), in their longest form in the message; weapons from the lexicon in every
+stands for names told elsewhere), also a name after a title or occupation the recognizer misses ("officer carlos
+Ricra Papara"), in their longest form in the message; weapons from the lexicon in every
 violent sentence. Perpetrator and victim phrases are cut before a post-modifier ("members of the X" ->
 "members"). An organisation and the acronym the message defines for it are one filler ("Farabundo Marti National
 Liberation Front", "FMLN"); a victim's name is given as the message writes it in full ("Jose Antonio" -> "Jose
@@ -207,12 +208,13 @@ def from_article(article: Any) -> dict[str, Any]:
     same = _acronym_pairs(article.text)  # "Farabundo Marti National Liberation Front" and "FMLN" are one organisation
     for role, vals in fillers.items():  # one filler per head noun
         seen: dict[str, str] = {}
-        for v in (x.strip(" \"'()[],.;:") for x in vals):
+        for v in (_POSSESSIVE.sub("", x.strip(" \"'()[],.;:")) for x in vals):
             seen.setdefault(same.get(norm(v), head(v)), v)
         fillers[role] = [v for k, v in seen.items() if k]
     return {"events": events, "fillers": fillers}
 
 
+_POSSESSIVE = re.compile(r"\s*'s$")  # "Luis carlos galan's" -> "Luis carlos galan"
 _ARREST = re.compile(r"^(?:arrest\w*|detain\w*|captur\w*|apprehend\w*)$", re.I)
 _PRIORITY = {"bombing": 0, "kidnapping": 1, "arson": 2, "attack": 3}
 _EXPLOSIVE = re.compile(r"\b(?:bombs?|car-bombs?|dynamite|explosives?|explosive devices?|grenades?|explosions?|exploded)\b", re.I)
@@ -458,6 +460,11 @@ def _document_fillers(article: Any, incident_sents: dict[int, list[tuple[int, in
                 if m.kind == "person" and sent.start <= m.start < sent.end and not _SPEAKER.match(text[m.end:m.end + 40]) \
                         and not _SPEAKER_BEFORE.search(text[max(sent.start, m.start - 40):m.start]):
                     fillers["Victim"].append(m.text)
+            # a name after a title or an occupation, which the recognizer misses or takes for an organisation
+            # ("officer carlos Ricra Papara", "reporter cornell Lagrow"): the case restorer leaves given names low
+            for m in _TITLED_NAME.finditer(s):
+                if not _SPEAKER.match(s[m.end():m.end() + 40]):
+                    fillers["Victim"].append(m.group("name"))
         perps, structures = arguments.lexical_roles(article, sent)
         fillers["PerpInd"].extend(text[sp.start:sp.end] for sp in perps)
         if any(kind in ("bombing", "arson") or _ATTACK_WORD.match(text[st:en]) for st, en, kind in trigs):
@@ -488,6 +495,11 @@ _ORG_NAME = re.compile(
     re.I)
 
 
+_TITLED_NAME = re.compile(
+    r"\b(?:officer|sergeant|sgt|corporal|agent|private|sister|brother|father|reporter|cameraman|journalist|newsman|"
+    r"engineers?|student|teacher|professor|dr|doctor|mayor|judge|councilman|cattleman|businessman|industrialist|"
+    r"peasant|priest|nun|lawyer|attorney|leader|candidate|senator|councilor)\.?\s+"
+    r"(?P<name>(?:(?!(?:of|in|and|for|the|former|at|on|from|to|with|by|general)\b)[a-z]+\s+){0,2}(?-i:[A-Z][a-z][\w'-]*)(?:\s+(?:de\s+|del\s+|la\s+)?(?-i:[A-Z][a-z][\w'-]*)){0,3})", re.I)
 _SPEAKER = re.compile(r"\s*(?:,[^,]{0,30},\s*)?(?:said|says|stated|reported|told|added|announced|explained|noted|"
                       r"declared|denounced|charged|asserted)\b", re.I)
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|according to|told|by|president|reporter|minister)\s+(?:\w+\s+){0,2}$", re.I)
@@ -511,7 +523,7 @@ def _sort_fillers(article: Any, fillers: dict[str, list[str]]) -> None:
         (fillers["Victim"] if norm(v) in persons or (head(v) in person_heads and _A_NAME.match(v)) else targets).append(v)
     fillers["Target"] = targets
     orgs = []
-    for v in fillers["PerpOrg"]:
+    for v in (_UNIT_OF.sub("", v) for v in fillers["PerpOrg"]):  # "FMLN units" is the FMLN
         (fillers["PerpInd"] if _PEOPLE_HEAD.search(v) else orgs).append(v)
     fillers["PerpOrg"] = orgs
     fillers["PerpInd"] = [v for v in fillers["PerpInd"] if not _COUNTED_PEOPLE.match(v)]
@@ -523,6 +535,7 @@ _A_NAME = re.compile(r"^(?:(?:dr|mr|mrs|col|gen|maj|capt|lt|sgt|father|monsignor
                      r"(?:[A-Z][\w'-]+\s*){1,4}$")
 _COUNTED_PEOPLE = re.compile(r"^(?:(?:at least|only|some|several|these|those|another|other|\w+ or|\d+|one|two|three|four|five|six|"
                              r"seven|eight|nine|ten|[\w-]+ty)\s+)*(?:other |innocent )?(?:people|persons?)$", re.I)
+_UNIT_OF = re.compile(r"(?<=[A-Z])\s+(?:units?|columns?|cells?|fronts?)$")
 _WEAPON_HEAD = re.compile(r"\b(?:dynamite|charges?|explosives?|bombs?|grenades?|devices?|mines?)$", re.I)
 _PEOPLE_HEAD = re.compile(r"\b(?:members|guerrillas|terrorists|rebels|men|commandos|gunmen)$", re.I)
 

@@ -15,7 +15,7 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|going to|plans? to|planned|planning
                      r"could|might|may|if|unless|whether|should|in case|ready to|about to|want(?:s|ed)? to|seeks? to|"
                      r"calls? for|called for|urged|demand(?:ed|ing|s)?|sought|seek(?:ing|s)?|asked (?:\w+ ){0,4}to|"
                      r"orders? to|instructions? (?:\w+ ){0,5}to|directed to|likely to|"
-                     r"to storm|to take|to launch|to attack|objective of|in order to)\b", re.I)
+                     r"to storm|to take|to launch|to attack|objective of|mission of|in order to)\b", re.I)
 # "fight back in Aleppo to recapture the district": what they fight for, not what they took
 _TO_INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _TERRITORY_VERB = re.compile(r"(?:re)?captur|retak|seiz|regain|liberat", re.I)
@@ -54,7 +54,11 @@ class Modality:
 def clause_before(sentence: str, trigger_start: int) -> str:
     """The words before the trigger inside its clause (back to a clause break)."""
     head = sentence[:trigger_start]
-    cut = max(head.rfind(x) for x in (";", ":", " but ", " while ", " although ", " after ", " as ", "—", " – ", ", and ", " who ", " which "))
+    breaks = (";", ":", " but ", " while ", " although ", " after ", " as ", "—", " – ", ", and ", " who ", " which ")
+    cut = max(head.rfind(x) for x in breaks)
+    if cut >= 0 and head.endswith(", and ") and cut == len(head) - 6:
+        # the trigger closes a list of acts ("will be capturing, torturing, and assassinating"): the clause is the list's
+        cut = max(head.rfind(x) for x in breaks if x != ", and ")
     return head[cut + 1:] if cut >= 0 else head
 
 
