@@ -247,3 +247,13 @@ def test_a_container_word_does_not_make_a_common_word_a_place() -> None:
     from eventwire.resolve.places import container_place_mentions
     text = "the city of The and the village of About"
     assert container_place_mentions(text) == []
+
+
+def test_a_name_ner_found_once_is_a_place_everywhere_in_the_story():
+    from eventwire.resolve.places import combine_place_mentions
+
+    t = ("A man drove into the parking of the Qardaha hospital. The outskirts of Qardaha came under fire. "
+         "A mausoleum is located in Qardaha. Qardaha Hospital staff fled.")
+    i = t.index("located in Qardaha") + len("located in ")
+    found = combine_place_mentions(t, [(i, i + 7, "GPE")])
+    assert [t[a:b] for a, b in found] == ["Qardaha"] * 3 and t.index("Qardaha Hospital") not in [a for a, _ in found]

@@ -438,6 +438,7 @@ def combine_place_mentions(text: str, ner: list[tuple[int, int, str]],
             continue
         out.append((s, e))
     gz = None
+    ner_found: set[str] = set()
     for s0, e0, label in ner:
         if label not in _NER_PLACE:
             continue
@@ -461,8 +462,27 @@ def combine_place_mentions(text: str, ner: list[tuple[int, int, str]],
             continue
         if any(c.tier <= 1 and not c.code and not c.demonym for c in cands):
             out.append((s, e))
+            ner_found.add(surface)
     out += container_place_mentions(text, [*out, *blocked])
+    out += _same_name_again(text, ner_found, [*out, *blocked, *names], people | set(person_words))
     return sorted(out)
+
+
+def _same_name_again(text: str, surfaces: set[str], taken: list[tuple[int, int]],
+                     not_places: set[str]) -> list[tuple[int, int]]:
+    """Other mentions of a name that NER found as a place once ("the Qardaha hospital", "outskirts of Qardaha"):
+    one name keeps one sense in one story. Not where a capitalised word goes on with it ("Qardaha Hospital")."""
+    out: list[tuple[int, int]] = []
+    for surface in sorted(surfaces - not_places):
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(surface)}(?![\w'’-])", text):
+            s, e = m.span()
+            if any(ts < e and s < te for ts, te in [*taken, *out]):
+                continue
+            if _detect._next_word(text, e)[:1].isupper() or _detect._prev_word(text, s)[:1].isupper() and \
+                    not _detect._SENT_END.search(text[max(0, s - len(_detect._prev_word(text, s)) - 4):s]):
+                continue
+            out.append((s, e))
+    return out
 
 
 _ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‑]"
