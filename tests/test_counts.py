@@ -99,3 +99,10 @@ def test_two_groups_counted_together_are_summed():
         [("killed", 8)]
     # a group with its own verb is not among the dead
     assert [(f.field, f.low) for f in find("killing 5 soldiers and 3 civilians were wounded")][0] == ("killed", 5)
+
+
+def test_of_whom_counts_the_dead_among_a_group():
+    from eventwire.extract.counts import find
+
+    figures = find("Hospitals treated about 3,600 patients with neurotoxic symptoms, 355 of whom died.")
+    assert [(f.field, f.low) for f in figures] == [("killed", 355)]

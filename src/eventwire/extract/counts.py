@@ -22,7 +22,7 @@ _VAGUE = r"(?:a few|several|some|a number of|many|numerous|tens of|scores of|doz
 NUMBER = rf"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|approximately|roughly)\s+)?(?:{_VAGUE}|{_NUMWORD}(?:\s*(?:-|–|to|and|or)\s*{_NUMWORD})?)"
 PERSONS = (r"(?:(?:(?!(?:were|was|are|is|among|been|being|had|have|has|killed|wounded|injured)\b)\w+[- ]){0,4}?(?:people|persons|civilians|militants|fighters|soldiers|troops|policemen|police officers|officers|"
            r"members|children|women|men|rebels|jihadists|insurgents|protesters|demonstrators|students|villagers|workers|passengers|"
-           r"guards|personnel|combatants|gunmen|attackers|terrorists|servicemen|militiamen|residents|others|of them|"
+           r"guards|personnel|combatants|gunmen|attackers|terrorists|servicemen|militiamen|residents|others|of them|of whom|"
            r"individuals|recruits|worshippers|pilgrims|journalists|suspects|bystanders|migrants|refugees|"
            r"family members|relatives|commanders|leaders|staff|youths|boys|girls|infants|babies|teachers|doctors|farmers|"
            r"herders|traders|miners|prisoners|detainees|hostages|wounded|dead|bodies|casualties|victims|person|man|woman|"
