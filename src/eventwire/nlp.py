@@ -132,14 +132,21 @@ class RulesBackend:
         article.nlp_backend = self.name
 
 
-def dictionary_mentions(article: Article) -> list[Mention]:
+def place_spans(text: str, ner: list[tuple[int, int, str]], actor_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The place mentions of a text (``places.combine_place_mentions``), never inside an actor's span nor, for a town,
+    inside a dictionary person's, NGO's or legislature's name ("Red Cross")."""
     from .resolve import actors, places
+
+    names = [(m.start, m.end) for m in actors.load().match(text, political=True)]
+    return places.combine_place_mentions(text, ner, actor_spans, names)
+
+
+def dictionary_mentions(article: Article) -> list[Mention]:
+    from .resolve import actors
 
     out = [Mention(article.id, m.start, m.end, m.text, "actor", "ORG", m.actor_id, "dict")
            for m in actors.load().match(article.text)]
-    taken = [(m.start, m.end) for m in out]
-    names = [(m.start, m.end) for m in actors.load().match(article.text, political=True)]
-    for start, end in places.combine_place_mentions(article.text, [], taken, names):
+    for start, end in place_spans(article.text, [], [(m.start, m.end) for m in out]):
         out.append(Mention(article.id, start, end, article.text[start:end], "place", "GPE", "", "dict"))
     return sorted(out, key=lambda m: (m.start, m.end))
 
@@ -193,8 +200,8 @@ class SpacyBackend:
 
 def merge_dictionary_mentions(article: Article) -> None:
     """Add dictionary actor mentions the statistical NER missed, and settle the place mentions:
-    dictionary toponyms and NER GPE/LOC/FAC spans combined (``places.combine_place_mentions``)."""
-    from .resolve import actors, places
+    dictionary toponyms and NER GPE/LOC/FAC spans combined (:func:`place_spans`)."""
+    from .resolve import actors
 
     text = article.text
     kept = [k for k in article.mentions if k.kind != "place"]
@@ -203,9 +210,8 @@ def merge_dictionary_mentions(article: Article) -> None:
         if not any(k.start < m.end and m.start < k.end for k in kept):
             kept.append(Mention(article.id, m.start, m.end, m.text, "actor", "ORG", m.actor_id, "dict"))
     blocked = [(k.start, k.end) for k in kept if k.kind == "actor"]
-    names = [(m.start, m.end) for m in actors.load().match(text, political=True)]
     ner = [(k.start, k.end, k.label) for k in article.mentions if k.origin == "ner"]
-    for start, end in places.combine_place_mentions(text, ner, blocked, names):
+    for start, end in place_spans(text, ner, blocked):
         # a place replaces an NER guess on exactly its span ("Deir Ezzor" tagged PERSON)
         kept = [k for k in kept if (k.start, k.end) != (start, end)]
         old = ner_places.get((start, end))

@@ -339,6 +339,8 @@ def _targeted(text: str, a: int, b: int) -> bool:
     economic power" names the attacker)."""
     m = _TARGETED.match(text, b, b + 80)
     return bool(m) and (m.group("prep") != "of" or not _ATTACK_WORD.match(text[a:b]))
+
+
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _GENERIC = re.compile(r"\b(?:hundreds|thousands|\d{1,3},\d{3}|abstain|prevent\w*|calling for|incit\w+|cases|so many|"
                       r"many people|dozens of|every|whenever|always|genocide|"
