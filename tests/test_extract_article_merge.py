@@ -164,3 +164,47 @@ def test_an_incident_a_week_before_is_not_the_one_told():
     _art, reports = _reports(text, published=date(1974, 11, 23))
     assert len(reports) == 2
 
+
+
+def test_a_day_told_in_a_clause_about_other_people_does_not_date_the_blast():
+    text = ("A bomb blast hit a bus convoy waiting to enter Aleppo on Saturday killing at least 100. The blast hit "
+            "buses in the Rashidin area on Aleppos outskirts carrying people evacuated from two villages on Friday.")
+    art = build(PipelineConfig()).process(article_from_text(text, published=date(2017, 4, 15)))
+    blasts = [r for r in art.reports if r.event_type == "Explosions/Remote violence"]
+    assert len(blasts) == 1 and blasts[0].date.earliest == date(2017, 4, 15)
+    assert blasts[0].actor2 is not None and blasts[0].actor2.id == "generic:civilians"  # the people on the buses
+
+
+@pytest.mark.parametrize("text", [
+    "At least 43 people were killed on Saturday in a suicide car bomb attack on buses in Aleppo.",
+    "Hospitals in Damascus treated 3,600 patients with neurotoxic symptoms on Wednesday, 355 of whom died.",
+])
+def test_the_people_counted_before_the_trigger_are_civilian_victims(text):
+    _art, reports = _reports(text, published=date(2017, 4, 15))
+    assert reports and reports[0].actor2 is not None and reports[0].actor2.id == "generic:civilians"
+    assert reports[0].event_type == "Explosions/Remote violence"
+
+
+def test_the_one_blamed_is_the_perpetrator_and_the_speakers_country_no_actor():
+    text = ("At least 276 people were killed in the truck bombing that struck Mogadishu on Saturday, Somalia's "
+            "information minister said on Sunday. President Mohamed Abdullahi Farmajo declared three days of mourning "
+            "and blamed al Shabaab for the attack.")
+    art = build(PipelineConfig()).process(article_from_text(text, published=date(2017, 10, 15)))
+    assert [(r.sub_event_type, r.actor1 and r.actor1.id) for r in art.reports] == \
+        [("Remote explosive/landmine/IED", "al-shabaab")]
+
+
+@pytest.mark.parametrize("nlp", ["rules", "default"])
+def test_a_demonym_and_a_force_noun_are_one_state_force_whatever_ner_splits(nlp):
+    text = "Ten civilians were killed on Tuesday when Russian warplanes struck a town in northern Aleppo province."
+    art = build(PipelineConfig(nlp=nlp)).process(article_from_text(text, published=date(2016, 8, 2)))
+    assert [(m.text, m.ref) for m in art.mentions if m.kind == "actor"][1:] == [("Russian warplanes", "state:RUS:military")]
+    assert art.reports[0].actor1.id == "state:RUS:military"
+
+
+def test_a_country_in_the_possessive_places_nothing_and_an_unnamed_northern_village_is_elsewhere():
+    text = ("The town of Qardaha is the Assad clan's hometown. A suicide bomber killed four people in a hospital on "
+            "Sunday in an attack that took Syrias civil war to the town. Troops executed 48 people this week in a "
+            "northern village.")
+    _art, reports = _reports(text, published=date(2015, 2, 23))
+    assert [(r.sub_event_type, r.fatalities, r.place.name) for r in reports] == [("Suicide bomb", 4, "Al Qardāḩah")]

@@ -218,3 +218,11 @@ def test_a_place_after_a_possessive_that_lost_its_apostrophe() -> None:
 
     text = "A barrel bomb hit a rebel-held neighbourhood of Syrias Aleppo city."
     assert [text[a:b] for a, b in find_place_mentions(text)] == ["Aleppo"]
+
+
+def test_a_place_whose_possessive_lost_its_apostrophe_before_a_noun() -> None:
+    from eventwire.resolve.places import find_place_mentions
+
+    # "Aleppos outskirts" is Aleppo's; "Homs" ends in s of its own, and a capital after the "s" goes on with a name
+    text = "Buses waited on Aleppos outskirts and in Homs. Nobody went to the Kansas governor or to Aleppos Mall."
+    assert [text[a:b] for a, b in find_place_mentions(text)] == ["Aleppo", "Homs", "Kansas"]

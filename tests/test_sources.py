@@ -141,6 +141,10 @@ def ids(sentence: str) -> list[tuple[str, str]]:
     ("The group claimed the attack in a statement carried by Amaq.", [("amaq", "party")]),
     ("Airwars estimates that at least 50 civilians died in the strikes.", [("airwars", "monitor")]),
     ("According to local sources, the convoy left at dawn.", [("local sources", "anonymous")]),
+    ("At least 276 people were killed in the truck bombing, Somalia's information minister said on Sunday.",
+     [("Somalia's information minister", "official")]),
+    ("The death toll has passed 300, officials said on Monday.", [("officials", "official")]),
+    ("Pentagon spokesman said three were killed.", [("usdod", "official")]),
     ("France launched a third night of retaliatory strikes on Raqqa on Tuesday night.", []),
     ("Isil is facing pressure across its so-called caliphate.", []),
 ])

@@ -22,6 +22,8 @@ from eventwire.extract import taxonomy, triggers
     ("The assassination of the commander shocked the city.", "Attack"),
     ("The militia imposed a blockade on the city.", "Other"),
     ("Syrian rebel forces advanced into a key regime-held district.", "Armed clash"),
+    ("The death toll from Saturday's truck bomb has passed 300.", "Remote explosive/landmine/IED"),
+    ("Hospitals treated 3,600 patients with neurotoxic symptoms.", "Chemical weapon"),
 ])
 def test_types(sentence, sub):
     found = triggers.find(sentence)
@@ -52,3 +54,8 @@ def test_movement_needs_something_an_armed_group_moves():
 ])
 def test_progressive_acts_and_dynamited_are_triggers(sentence, word, kind):
     assert any(t.text == word and t.kind == kind for t in triggers.find(sentence))
+
+
+def test_a_class_with_its_country_fixed_is_the_side_of_its_class():
+    assert taxonomy.side("generic:rebels@SYR") == taxonomy.side("generic:rebels") == "generic:rebels"
+    assert taxonomy.side("state:SYR:military") == taxonomy.side("state:SYR:government") == "state:SYR"

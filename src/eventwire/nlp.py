@@ -199,7 +199,7 @@ class SpacyBackend:
 
 
 def merge_dictionary_mentions(article: Article) -> None:
-    """Add dictionary actor mentions the statistical NER missed, and settle the place mentions:
+    """Add dictionary actor mentions the statistical NER missed or split, and settle the place mentions:
     dictionary toponyms and NER GPE/LOC/FAC spans combined (:func:`place_spans`)."""
     from .resolve import actors
 
@@ -207,7 +207,10 @@ def merge_dictionary_mentions(article: Article) -> None:
     kept = [k for k in article.mentions if k.kind != "place"]
     ner_places = {(k.start, k.end): k for k in article.mentions if k.kind == "place"}
     for m in actors.load().match(text):
-        if not any(k.start < m.end and m.start < k.end for k in kept):
+        inside = [k for k in kept if k.start < m.end and m.start < k.end]
+        if all(m.start <= k.start and k.end <= m.end and (k.end - k.start) < (m.end - m.start) for k in inside):
+            # missed, or split by NER ("Russian" NORP + "warplanes"): the dictionary's longer name
+            kept = [k for k in kept if k not in inside]
             kept.append(Mention(article.id, m.start, m.end, m.text, "actor", "ORG", m.actor_id, "dict"))
     blocked = [(k.start, k.end) for k in kept if k.kind == "actor"]
     ner = [(k.start, k.end, k.label) for k in article.mentions if k.origin == "ner"]

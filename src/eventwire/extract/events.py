@@ -48,10 +48,13 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|s
 _UNTYPED = re.compile(r"raids?", re.I)
 # "Six people were also killed in rebel shelling", "Elsewhere, ...": a further incident, not the one before
 _ANOTHER = re.compile(r"\b(?:also|meanwhile|elsewhere|separately|another|other)\b", re.I)
-# an unnamed place in a part of the country: "a opposition-held village in the northwest" (not "north of the city")
+# an unnamed place in a part of the country: "a opposition-held village in the northwest", "in a northern village"
+# (not "north of the city")
 _ELSEWHERE = re.compile(rf"\b(?:a|an)\s+{_MODIFIER}{{0,3}}?(?:town|village|city|district|neighbou?rhood|area)\s+"
                         r"in\s+the\s+(?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
-                        r"centre|center)(?:ern)?\b(?!\s+of\b)", re.I)
+                        r"centre|center)(?:ern)?\b(?!\s+of\b)"
+                        r"|\bin\s+(?:a|an)\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)\s+"
+                        r"(?:town|village|city|district|neighbou?rhood|area)\b", re.I)
 # "The bomber ... attacked": the assailant of an incident the reader already knows
 _THE_ASSAILANT = re.compile(r"\b(?:the|this)\s+(?:suicide\s+)?(?:bomber|gunman|assailant|attacker)\b", re.I)
 _ASSAILANT = re.compile(r"\b(?:bombers?|gunm[ae]n|shooters?|assailants?|blew (?:him|her|them)sel(?:f|ves) up)\b", re.I)
@@ -62,6 +65,7 @@ _WAR_TOLL = re.compile(r"\b(?:war|conflict|uprising|insurgency|crisis|revolution
                        r"(?:since\s+|so far\s+|now\s+|already\s+)?(?:killed|claimed)|\b(?:killed|died|dead|deaths)\b[^.]{0,60}?"
                        r"\b(?:in|during|since the (?:start|beginning) of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                        r"(?:war|conflict|uprising|insurgency|crisis)\b", re.I)
+_OF_WHOM = re.compile(r"\bof (?:whom|them)\b", re.I)
 _VICTIM_GROUP = re.compile(r"\b(?:militants|jihadists|fighters|insurgents|extremists|terrorists|rebels)\b", re.I)
 
 
@@ -109,7 +113,8 @@ class ArticleExtractor:
         """(date span, explicit in the sentence, unresolvable expression present). The dateline's date is the
         filing date, not the event's: it is skipped."""
         found = [d for d in dates.find_date_expressions(sentence)
-                 if not any(x.start <= offset + d.start < x.end for x in self.datelines)]
+                 if not any(x.start <= offset + d.start < x.end for x in self.datelines)
+                 and not roles.in_other_clause(self.a, offset + d.start, Span(offset + trig_start, offset + trig_start + 1))]
         events = [d for d in found if not _SPEECH_DATE.search(sentence[max(0, d.start - 40):d.start])]
         if found:
             best = min(events or found, key=lambda d: abs(d.start - trig_start))
@@ -222,11 +227,12 @@ class ArticleExtractor:
         agents = [m for m in mentions if m.kind == "actor" and not any(m.text in n for n in claim_names)
                   and not _HELD.match(text, m.end)]  # "government-held parts of the city": a place, not an actor
         sent_places = [(m, p) for m, p in self.places if sent.start <= m.start < sent.end]
-        # countries as agents: "France launched strikes"
+        # countries as agents: "France launched strikes" (not the claimant's: "Somalia's information minister said")
         for m, p in sent_places:
-            if p.feature == "country" and p.iso3 and not any(a.start <= m.start < a.end for a in agents):
+            if p.feature == "country" and p.iso3 and not any(a.start <= m.start < a.end for a in agents) and \
+                    not any(m.text in n for n in claim_names):
                 left = text[max(sent.start, m.start - 30):m.start]
-                if not re.search(r"\b(?:in|of|to|from|across|into|on|at|near)\s+(?:the\s+)?$", left, re.I):
+                if not re.search(r"\b(?:in|of|to|from|across|into|on|at|near|between|among)\s+(?:the\s+)?$", left, re.I):
                     agents.append(replace(m, kind="actor", ref=self.d.state_forces(p.iso3)))
         agents.sort(key=lambda m: m.start)
         # organisations the dictionary does not know, for actor1 when no dictionary actor fills it
@@ -364,7 +370,13 @@ class ArticleExtractor:
         if trig.kind in ("kill", "attack") and a2 is not None and a2.inter in (1, 2, 3, 8) and a1 is not None:
             sub = "Armed clash"
         if taxonomy.SUB_TYPES[sub].event_type in ("Violence against civilians", "Explosions/Remote violence"):
-            if triggers.CIVILIAN.search(s[trig.end:]) and (a2 is None or a2.inter in (0, 1)) and "generic:civilians" in self.d:
+            # the people it hit after the trigger ("killing 12 villagers"), or counted before it ("43 people were
+            # killed in a suicide bombing"), or those an "of whom" count points back to ("patients ..., 355 of whom died")
+            hit = triggers.CIVILIAN.search(s[trig.end:]) or any(
+                f.field in ("killed", "injured") and triggers.CIVILIAN.search(
+                    s[max(0, f.start - 80):f.start] if _OF_WHOM.search(f.text) else f.text if f.end <= trig.start else "")
+                for f in counts.find(s))
+            if hit and (a2 is None or a2.inter in (0, 1)) and "generic:civilians" in self.d:
                 a2 = self.d.to_actor("generic:civilians", country_iso3=country, when=when)
         protest_here = triggers.PROTEST_CONTEXT.search(s) or triggers.PROTEST_CONTEXT.search(self.previous_sentence(si))
         if protest_here and trig.kind in ("attack", "kill", "protest", "clash", "arrest") and \

@@ -7,11 +7,14 @@ launched strikes"), which ACLED codes as that country's state forces.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Mention, Place, Span, Token
 
+_POSSESSIVE = re.compile(r"(?:'s|’s|s)\b")
+_BLAME = frozenset({"blame", "accuse", "hold", "bear"})  # "the attack bore the hallmarks of X"
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _TARGET_PREP = re.compile(r"\b(?:on|against|targeting|at|hitting|struck|attacked|killing)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|west of|east of|north of|south of|"
@@ -78,11 +81,19 @@ def _parse_slots(article: Article, sent: Span, trig: Span, agents: list[Mention]
     toks, verb = found_verb
     slots = ActorSlots()
     children = [i for i in toks if article.tokens[i].head == verb]
+    # "blamed al Shabaab for the attack", "held the army responsible for the massacre", "the attack bore the
+    # hallmarks of al Shabaab": the one blamed is the alleged perpetrator, the one blaming a claimant (the
+    # trigger itself is no blaming verb)
+    blame = article.tokens[verb].lemma.lower() in _BLAME and not trig.start <= article.tokens[verb].start < trig.end
     for i in children:
         dep = article.tokens[i].dep
         subtree = _subtree(article, i, toks)
         found = [m for m in agents if any(m.start <= article.tokens[j].start < m.end for j in subtree)]
         if not found:
+            continue
+        if blame:
+            if dep in ("dobj", "obj") and slots.actor1 is None:
+                slots.actor1, slots.assoc1 = found[0], found[1:]
             continue
         if dep == "nsubj" and slots.actor1 is None:
             slots.actor1, slots.assoc1 = found[0], found[1:]
@@ -93,6 +104,39 @@ def _parse_slots(article: Article, sent: Span, trig: Span, agents: list[Mention]
         elif dep in ("dobj", "pobj", "prep", "obj") and slots.actor2 is None:
             slots.actor2, slots.assoc2 = found[0], found[1:]
     return slots if (slots.actor1 or slots.actor2) else None
+
+
+def token_at(article: Article, pos: int) -> int:
+    """The index of the token starting at or covering character ``pos``; -1 without tokens."""
+    i = bisect.bisect_right([t.start for t in article.tokens], pos) - 1
+    return i if i >= 0 and pos < article.tokens[i].end else -1
+
+
+def in_other_clause(article: Article, pos: int, trig: Span) -> bool:
+    """Is the word at ``pos`` inside a relative or past-participle clause that modifies a noun the trigger's verb
+    governs ("the blast hit buses carrying people evacuated from two villages on Friday", "hit buses which had
+    left on Friday")? Such a clause tells of something else than the event. False without a parse."""
+    i, t = token_at(article, pos), token_at(article, trig.start)
+    if i < 0 or t < 0 or article.tokens[i].dep == "":
+        return False
+    chain = _ancestors(article, i)
+    clause = next((k for k in chain if article.tokens[k].dep == "relcl" or article.tokens[k].dep == "acl"
+                   and not article.tokens[k].text.lower().endswith("ing")), -1)
+    # a participle ("waiting to enter Aleppo on Saturday") may still tell the event's day
+    if clause < 0:
+        return False
+    verb = next((k for k in _ancestors(article, t) if article.tokens[k].pos in ("VERB", "AUX")), t)
+    above = _ancestors(article, clause)[1:]
+    return verb in above and clause not in _ancestors(article, t)
+
+
+def _ancestors(article: Article, i: int) -> list[int]:
+    """``i`` and its heads up to the root."""
+    out: list[int] = []
+    while i >= 0 and i not in out:
+        out.append(i)
+        i = article.tokens[i].head
+    return out
 
 
 def _subtree(article: Article, root: int, toks: list[int]) -> list[int]:
@@ -147,6 +191,8 @@ def _linear_slots(text: str, trig: Span, agents: list[Mention]) -> ActorSlots:
 def place_slot(text: str, sent: Span, trig: Span, places: list[tuple[Mention, Place]], *, movement: bool) -> PlaceSlot:
     """The event's location among the sentence's resolved places; origin and destination for movements."""
     slot = PlaceSlot()
+    # a country in the possessive ("Syria's civil war", scraped "Syrias civil war") owns a thing; it places nothing
+    places = [(m, p) for m, p in places if not (p.feature == "country" and _POSSESSIVE.match(text, m.end))]
     sub_country = [(m, p) for m, p in places if p.feature != "country"]
     if not sub_country:
         slot.countries_only = bool(places)

@@ -53,8 +53,9 @@ QUAD = {"ASSAULT": 4, "PROTEST": 4, "COERCE": 4, "MOBILIZE": 4, "SANCTION": 4, "
 
 
 def side(actor_id: str) -> str:
-    """The side an actor stands for: a state's forces, police and government are one ("state:SYR")."""
-    return ":".join(actor_id.split(":")[:2]) if actor_id.startswith("state:") else actor_id
+    """The side an actor stands for: a state's forces, police and government are one ("state:SYR"); a class
+    with its country fixed ("Syrian insurgents": generic:rebels@SYR) is the class the event's country gives."""
+    return ":".join(actor_id.split(":")[:2]) if actor_id.startswith("state:") else actor_id.split("@", 1)[0]
 
 
 def family(sub_event_type: str) -> str:

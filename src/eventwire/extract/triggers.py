@@ -25,10 +25,10 @@ _W = r"(?:\w+\s+){0,3}?"
 _LEX: list[tuple[str, str, str, float]] = [
     # (regex, kind, default sub-event type, strength)
     (r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car bomb(?:ing)?|blast|vest)|blew (?:himself|herself|themselves) up|svbieds?", "suicide", "Suicide bomb", 0.9),
-    (r"chemical (?:attack|weapons? attack|strike)|sarin|chlorine (?:gas|attack|barrel)|nerve (?:agent|gas)|toxic gas(?: attack)?|(?:poison |nerve )?gas attacks?|poison gas|gass(?:ed|ing)", "chemical", "Chemical weapon", 0.8),
+    (r"chemical (?:attack|weapons? attack|strike)|sarin|chlorine (?:gas|attack|barrel)|nerve (?:agent|gas)|neurotoxic (?:agents?|gas|symptoms|substances?)|toxic gas(?: attack)?|(?:poison |nerve )?gas attacks?|poison gas|gass(?:ed|ing)", "chemical", "Chemical weapon", 0.8),
     (r"air ?strikes?|air ?raids?|air attacks?|drone (?:strikes?|attacks?)|aerial (?:bombardment|attacks?)|warplanes? (?:struck|bombed|hit|pounded|targeted|attacked)|jets? (?:struck|bombed|hit|pounded|targeted|attacked)|barrel bombs?", "air", "Air/drone strike", 0.9),
     (r"shell(?:ed|ing|s)?|artillery (?:fire|strikes?|attacks?|barrage)|mortar (?:fire|rounds?|shells?|attacks?|bombs?)|rocket (?:fire|attacks?)|fired (?:rockets|missiles|mortars?|shells)|missile (?:strikes?|attacks?)|rockets? (?:hit|struck|landed|slammed)|missiles? (?:hit|struck|landed)|bombard(?:ed|ment|ing)", "shelling", "Shelling/artillery/missile attack", 0.85),
-    (r"car bomb(?:s|ing|ings)?|roadside bombs?|improvised explosive devices?|ieds?|landmines?|land mines?|bomb (?:blast|attack|exploded|went off)|explosive devices?|bombing(?:s)?|bombed|dynamited|blew up|exploded|went off|blasts?|explosions?|explosives?[- ]laden|detonated", "ied", "Remote explosive/landmine/IED", 0.75),
+    (r"(?:car|truck|lorry|vehicle|motorcycle|motorbike)[- ]bomb(?:s|ing|ings)?|roadside bombs?|improvised explosive devices?|ieds?|landmines?|land mines?|bomb (?:blast|attack|exploded|went off)|explosive devices?|bombing(?:s)?|bombed|dynamited|blew up|exploded|went off|blasts?|explosions?|explosives?[- ]laden|detonated", "ied", "Remote explosive/landmine/IED", 0.75),
     (r"grenades?", "grenade", "Grenade", 0.7),
     (r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed|s)? (?:full )?control|liberat(?:ed|ion of)|re-?took", "recapture", "Government regains territory", 0.85),
     (r"captur(?:ed|e|ing)|seiz(?:ed|ure of) (?:control|the (?:town|city|village|base|area|district))|took (?:full )?control|taken control|overr?an|fell to", "capture", "Non-state actor overtakes territory", 0.8),
@@ -61,7 +61,7 @@ MOVED_THINGS = re.compile(r"\b(?:fighters|troops|forces|families|family members|
                           r"weapon(?:s|ry)|equipment|headquarters|base|units?|convoys?|reinforcements|bureaucrats|personnel|arms|"
                           r"ammunition|tanks|artillery|supplies|operations?)\b", re.I)
 CIVILIAN = re.compile(r"\b(?:civilians?|villagers?|residents|worshippers|children|women|students|farmers|passengers|"
-                      r"journalists?|aid workers?|teachers?|doctors|patients|people|family|families|shoppers|pilgrims)\b", re.I)
+                      r"journalists?|aid workers?|teachers?|doctors|patients|people|family|families|shoppers|pilgrims|evacuees)\b", re.I)
 PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|crowds?|marchers|sit-ins?|rioters?|riots?|mobs?)\b", re.I)
 COMBATANT = re.compile(r"\b(?:soldiers|troops|militants|fighters|rebels|insurgents|jihadists|gunmen|policemen|police(?:men| officers)?|"
                        r"militiamen|combatants|members of|terrorists|attackers|personnel|guards|servicemen|army)\b", re.I)

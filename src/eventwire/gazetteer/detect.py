@@ -114,6 +114,12 @@ def _lost_possessive(word: str) -> bool:
     return bool(hit and hit[2] >= 3)
 
 
+def _possessive_s(text: str, end: int, rank: int) -> bool:
+    """"Aleppos outskirts": a well-known place's possessive whose apostrophe was lost in scraping (the "s" is
+    followed by a lower-case word, so it is not the end of another name: "Homs", "Aleppos Mall")."""
+    return rank >= 3 and re.match(r"s [a-z]", text[end:end + 3]) is not None
+
+
 def _whole_word(text: str, start: int, end: int) -> bool:
     return not ((start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_@#/'’"))
                 or (end < len(text) and (text[end].isalnum() or text[end] in "_@/-")))
@@ -122,7 +128,7 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 def _keep(text: str, start: int, end: int, flags: int, rank: int, *, demonyms: bool) -> bool:
     surface = text[start:end]
     if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_@#/")) or \
-            (end < len(text) and (text[end].isalnum() or text[end] in "_@/")):
+            (end < len(text) and (text[end].isalnum() or text[end] in "_@/")) and not _possessive_s(text, end, rank):
         return False
     if surface.endswith("-"):
         return False

@@ -239,6 +239,10 @@ _GENERIC = [
     (r"(?:(?:local|security|military|medical|hospital|police|tribal|informed|diplomatic|intelligence|unnamed|"
      r"anonymous)\s+)+sources?|(?:a|one)\s+source|sources\s+close\s+to\s+[\w\s-]{1,40}|(?:eye)?witnesses|"
      r"(?:local\s+)?residents|an?\s+official\s+who\s+(?:spoke|asked)[^,]*", "anonymous"),
+    # an office, not a name: "Somalia's information minister", "security officials", "the provincial governor"
+    (r"(?:[A-Z][\w-]+(?:'s|’s)\s+|(?:the|a|an)\s+)?(?:(?:information|interior|defen[cs]e|health|foreign|security|"
+     r"provincial|local|district|government|military|police|hospital|senior)\s+)*(?:minister|governor|mayor|"
+     r"officials?|spokes(?:man|woman|person))", "official"),
 ]
 _GENERIC_RX = re.compile("|".join(f"(?P<g{i}>{rx})" for i, (rx, _) in enumerate(_GENERIC)), re.I)
 
@@ -264,8 +268,8 @@ def find_claimants(sentence: str) -> list[Claimant]:
         found.append((start, Claimant(entry.name, entry.type, entry.id, text)))
     covered = [(s, e) for s, e, _ in hits]
     for m in _GENERIC_RX.finditer(sentence):
-        if any(s <= m.start() < e for s, e in covered):
-            continue
+        if any(s <= m.start() <= e + 1 for s, e in covered):
+            continue  # inside a named claimant, or its role ("Pentagon spokesman")
         if not _attributed(sentence[max(0, m.start() - 80):m.start()], sentence[m.end():m.end() + 200]):
             continue
         group = next(k for k, v in m.groupdict().items() if v)
