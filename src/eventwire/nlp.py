@@ -206,13 +206,16 @@ def merge_dictionary_mentions(article: Article) -> None:
     text = article.text
     kept = [k for k in article.mentions if k.kind != "place"]
     ner_places = {(k.start, k.end): k for k in article.mentions if k.kind == "place"}
+    blocked = [(k.start, k.end) for k in kept if k.kind == "actor"]
     for m in actors.load().match(text):
         inside = [k for k in kept if k.start < m.end and m.start < k.end]
+        if not inside:
+            blocked.append((m.start, m.end))
         if all(m.start <= k.start and k.end <= m.end and (k.end - k.start) < (m.end - m.start) for k in inside):
-            # missed, or split by NER ("Russian" NORP + "warplanes"): the dictionary's longer name
+            # missed, or split by NER ("Russian" NORP + "warplanes"): the dictionary's longer name. A country NER
+            # found in it stays a place too ("Egypt" in "Egypt's government")
             kept = [k for k in kept if k not in inside]
             kept.append(Mention(article.id, m.start, m.end, m.text, "actor", "ORG", m.actor_id, "dict"))
-    blocked = [(k.start, k.end) for k in kept if k.kind == "actor"]
     ner = [(k.start, k.end, k.label) for k in article.mentions if k.origin == "ner"]
     for start, end in place_spans(text, ner, blocked):
         # a place replaces an NER guess on exactly its span ("Deir Ezzor" tagged PERSON)

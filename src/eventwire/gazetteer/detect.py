@@ -114,10 +114,19 @@ def _lost_possessive(word: str) -> bool:
     return bool(hit and hit[2] >= 3)
 
 
-def _possessive_s(text: str, end: int, rank: int) -> bool:
+def _possessive_s(text: str, end: int, flags: int, rank: int) -> bool:
     """"Aleppos outskirts": a well-known place's possessive whose apostrophe was lost in scraping (the "s" is
-    followed by a lower-case word, so it is not the end of another name: "Homs", "Aleppos Mall")."""
-    return rank >= 3 and re.match(r"s [a-z]", text[end:end + 3]) is not None
+    followed by a lower-case word, so it is not the end of another name: "Homs", "Aleppos Mall"; a demonym's
+    "s" is its plural: "Cubans who")."""
+    return rank >= 3 and bool(flags & PRIMARY) and _POSSESSED.match(text, end) is not None
+
+
+# what a place's possessive owns in news copy ("Aleppos outskirts", "Syrias civil war", "Iraqs army"); an open "s
+# + lower-case word" would read "Frances at", "Bars and", "Canadians who" as places
+_POSSESSED = re.compile(r"s (?:outskirts|countryside|suburbs?|north|south|east|west|(?:north|south)-?(?:east|west)|"
+                        r"northern|southern|eastern|western|central|civil war|war|conflict|government|regime|army|"
+                        r"military|forces|president|capital|border|largest|second|old|main|ruling|opposition|rebels?|"
+                        r"people|defen[cs]e|interior|foreign)\b")
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -128,7 +137,7 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 def _keep(text: str, start: int, end: int, flags: int, rank: int, *, demonyms: bool) -> bool:
     surface = text[start:end]
     if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_@#/")) or \
-            (end < len(text) and (text[end].isalnum() or text[end] in "_@/")) and not _possessive_s(text, end, rank):
+            (end < len(text) and (text[end].isalnum() or text[end] in "_@/")) and not _possessive_s(text, end, flags, rank):
         return False
     if surface.endswith("-"):
         return False
