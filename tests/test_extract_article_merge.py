@@ -208,3 +208,11 @@ def test_a_country_in_the_possessive_places_nothing_and_an_unnamed_northern_vill
             "northern village.")
     _art, reports = _reports(text, published=date(2015, 2, 23))
     assert [(r.sub_event_type, r.fatalities, r.place.name) for r in reports] == [("Suicide bomb", 4, "Al Qardāḩah")]
+
+
+def test_a_country_inside_an_actors_name_stays_a_place_mention_for_the_geoparser():
+    text = ("Gunmen attacked a checkpoint in the town of Arish on Monday. Egypt's government said the gunmen killed "
+            "five soldiers in the attack.")
+    art = build(PipelineConfig()).process(article_from_text(text, published=date(2016, 8, 2)))
+    assert ("place", "Egypt") in [(m.kind, m.text) for m in art.mentions]  # the geoparser's toponym
+    assert [(r.place.name, r.fatalities) for r in art.reports] == [("Arīsh", 5)]

@@ -226,7 +226,10 @@ class ArticleExtractor:
         claim_names = [c.text or c.name for c in claimants]
         agents = [m for m in mentions if m.kind == "actor" and not any(m.text in n for n in claim_names)
                   and not _HELD.match(text, m.end)]  # "government-held parts of the city": a place, not an actor
-        sent_places = [(m, p) for m, p in self.places if sent.start <= m.start < sent.end]
+        # a place inside an actor's name ("Egypt" in "Egypt's government") names the actor, not where it acted
+        sent_places = [(m, p) for m, p in self.places if sent.start <= m.start < sent.end
+                       and not any(a.start <= m.start and m.end <= a.end and a.end - a.start > m.end - m.start
+                                   for a in agents)]
         # countries as agents: "France launched strikes" (not the claimant's: "Somalia's information minister said")
         for m, p in sent_places:
             if p.feature == "country" and p.iso3 and not any(a.start <= m.start < a.end for a in agents) and \
