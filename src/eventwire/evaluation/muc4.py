@@ -190,9 +190,25 @@ def incidents(article: Any) -> Incidents:
     return events, incident_sents
 
 
-def from_article(article: Any) -> dict[str, Any]:
-    """Incidents (type, confidence) and role fillers of one processed article."""
+def from_article(article: Any, model: Any = "shipped") -> dict[str, Any]:
+    """Incidents (type, confidence) and role fillers of one processed article: the trained role-filler model's
+    (:mod:`eventwire.extract.role_model`; ``model=None``: the rules' alone)."""
+    from ..extract import role_model
+
     events, incident_sents = incidents(article)
+    rules = rule_fillers(article, events, incident_sents)
+    if model == "shipped":
+        model = role_model.shipped()
+    if model is None:
+        return {"events": events, "fillers": rules}
+    cands = role_candidates(article, events, incident_sents, rules)
+    fillers = role_model.decode(cands, model.probabilities(cands), model.thresholds, model.max_per_role)
+    return {"events": events, "fillers": fillers}
+
+
+def rule_fillers(article: Any, events: list[tuple[str, float]],
+                 incident_sents: dict[int, list[tuple[int, int, str]]]) -> dict[str, list[str]]:
+    """The hand-written adapter's role fillers (``_document_fillers``, ``_sort_fillers``), one per head noun."""
     fillers: dict[str, list[str]] = {r: [] for r in ROLES}
     if events:
         _document_fillers(article, incident_sents, fillers)
@@ -211,7 +227,43 @@ def from_article(article: Any) -> dict[str, Any]:
         for v in (_POSSESSIVE.sub("", x.strip(" \"'()[],.;:")) for x in vals):
             seen.setdefault(same.get(norm(v), head(v)), v)
         fillers[role] = [v for k, v in seen.items() if k]
-    return {"events": events, "fillers": fillers}
+    return fillers
+
+
+def role_candidates(article: Any, events: list[tuple[str, float]], incident_sents: dict[int, list[tuple[int, int, str]]],
+                    rules: dict[str, list[str]]) -> list[Any]:
+    """The role-filler model's candidates of a message, with the adapter's view as features: which sentences tell an
+    incident (and of what type), which claim or blame an act, the triggers of every sentence, the rules' fillers."""
+    from ..extract import role_model, triggers
+
+    text = article.text
+    sentence_feats: dict[int, list[str]] = {}
+    trigger_spans: dict[int, list[tuple[int, int, str]]] = {}
+    for si, sent in enumerate(article.sentences):
+        s = text[sent.start:sent.end]
+        flags = []
+        if si in incident_sents:
+            flags.append("incident")
+            flags.extend(f"incident={k}" for _a, _b, k in incident_sents[si])
+            trigger_spans[si] = list(incident_sents[si])
+        found = triggers.find(s)
+        trigger_spans.setdefault(si, []).extend((sent.start + t.start, sent.start + t.end, "t:" + t.kind) for t in found)
+        flags.extend({f"trig={t.kind}" for t in found})
+        for name, rx in (("claim", _CLAIM), ("seized", _SEIZED), ("heard", _HEARD), ("combat", _COMBAT),
+                         ("generic", _GENERIC), ("speaker", _SPEAKER_IN)):
+            if rx.search(s):
+                flags.append(name)
+        sentence_feats[si] = flags
+    kinds = {k for k, _c in events}
+    doc_feats = (["incident", f"lead={events[0][0]}"] if events else ["noincident"]) + [f"kind={k}" for k in kinds]
+    doc_feats.append(f"inc_sents={min(len(incident_sents), 4)}")
+    same = _acronym_pairs(text)
+    return role_model.candidates(article, sentence_feats=sentence_feats, trigger_spans=trigger_spans,
+                                 rule_fillers=rules, doc_feats=doc_feats,
+                                 key_of=lambda v: same.get(norm(v), head(v)))
+
+
+_SPEAKER_IN = re.compile(r"\b(?:said|says|stated|reported|announced|declared|denounced)\b", re.I)
 
 
 _POSSESSIVE = re.compile(r"\s*'s$")  # "Luis carlos galan's" -> "Luis carlos galan"
