@@ -47,6 +47,8 @@ ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 FEATURE_VERSION = 1
 L2 = 1.0
 THRESHOLD = 0.4
+# each role's decision threshold, tuned on the k-fold out-of-fold probabilities of the MUC-4 dev split
+THRESHOLDS = {"PerpInd": 0.25, "PerpOrg": 0.2, "Target": 0.4, "Victim": 0.25, "Weapon": 0.1}
 MAX_PER_ROLE = 4
 
 _ARTICLES = re.compile(r"\b(?:the|a|an)\b")
@@ -275,81 +277,75 @@ def feature_id(name: str) -> int:
     return zlib.crc32(name.encode("utf-8"))
 
 
+def feature_ids(feats: Iterable[str]) -> np.ndarray:
+    """A candidate's features as sorted, unique hashed ids (what the model and the scorer's workers pass around)."""
+    return np.unique(np.fromiter((feature_id(f) for f in feats), dtype=np.int64))
+
+
 @dataclass
 class Model:
-    """Per-role logistic regressions over hashed features: ``ids`` (sorted uint32 feature ids) and ``weights``
-    (one column per role of :data:`ROLES`)."""
+    """Per-role logistic regressions over hashed features: ``ids`` (sorted feature ids) and ``weights`` (one
+    column per role of :data:`ROLES`), with each role's decision threshold."""
 
     ids: np.ndarray
     weights: np.ndarray
     thresholds: dict[str, float]
     max_per_role: int = MAX_PER_ROLE
 
-    def probabilities(self, cands: list[Candidate]) -> np.ndarray:
-        """(candidates x roles) probabilities."""
-        if not cands:
+    def probabilities(self, rows: list[np.ndarray]) -> np.ndarray:
+        """(candidates x roles) probabilities of candidates given by :func:`feature_ids`."""
+        if not rows:
             return np.zeros((0, len(ROLES)))
-        indptr, cols = _encode([c.feats for c in cands], self.ids)
-        z = _matvec(indptr, cols, self.weights)
+        indptr, cols = _encode(rows, self.ids)
+        z = np.zeros((len(rows), self.weights.shape[1]))
+        r = np.repeat(np.arange(len(rows)), np.diff(indptr))
+        np.add.at(z, r, self.weights[cols])
         return 1.0 / (1.0 + np.exp(-z))
 
-
-def _encode(feats: list[set[str]], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """CSR rows (binary values) of the features known to ``ids``."""
-    indptr = [0]
-    cols: list[int] = []
-    for fs in feats:
-        h = np.fromiter((feature_id(f) for f in fs), dtype=np.int64, count=len(fs))
-        pos = np.searchsorted(ids, h)
-        ok = (pos < len(ids)) & (ids[np.minimum(pos, len(ids) - 1)] == h)
-        cols.extend(np.unique(pos[ok]).tolist())
-        indptr.append(len(cols))
-    return np.asarray(indptr, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+    def fillers(self, cands: list[Candidate]) -> dict[str, list[str]]:
+        """The role fillers among a message's candidates."""
+        probs = self.probabilities([feature_ids(c.feats) for c in cands])
+        return decode(cands, probs, self.thresholds, self.max_per_role)
 
 
-def _matvec(indptr: np.ndarray, cols: np.ndarray, w: np.ndarray) -> np.ndarray:
-    n = len(indptr) - 1
-    rows = np.repeat(np.arange(n), np.diff(indptr))
-    out = np.zeros((n,) + w.shape[1:])
-    np.add.at(out, rows, w[cols])
-    return out
+def _encode(rows: list[np.ndarray], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """CSR rows (binary values) over the columns of the feature ids known to ``ids``."""
+    lens = np.array([len(r) for r in rows], dtype=np.int64)
+    flat = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    pos = np.searchsorted(ids, flat)
+    ok = (pos < len(ids)) & (ids[np.minimum(pos, max(len(ids) - 1, 0))] == flat)
+    keep = np.add.reduceat(ok.astype(np.int64), np.r_[0, np.cumsum(lens)[:-1]]) if len(flat) else lens * 0
+    keep = np.where(lens > 0, keep, 0)
+    return np.r_[0, np.cumsum(keep)].astype(np.int64), pos[ok].astype(np.int64)
 
 
-def _rmatvec(indptr: np.ndarray, cols: np.ndarray, g: np.ndarray, dim: int) -> np.ndarray:
-    rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
-    return np.bincount(cols, weights=g[rows], minlength=dim)
-
-
-def fit(feats: list[set[str]], labels: np.ndarray, *, l2: float = L2, thresholds: dict[str, float] | None = None,
-        max_per_role: int = MAX_PER_ROLE, min_count: int = 2, iters: int = 200) -> Model:
-    """One L2 logistic regression per role (``labels``: candidates x roles, 0/1), fitted by L-BFGS; features seen
-    in fewer than ``min_count`` candidates are dropped."""
-    counts: dict[int, int] = {}
-    for fs in feats:
-        for f in fs:
-            k = feature_id(f)
-            counts[k] = counts.get(k, 0) + 1
+def fit(rows: list[np.ndarray], labels: np.ndarray, *, l2: float = L2, thresholds: dict[str, float] | None = None,
+        max_per_role: int = MAX_PER_ROLE, min_count: int = 2, iters: int = 300) -> Model:
+    """One L2 logistic regression per role (``rows``: :func:`feature_ids` of each candidate; ``labels``:
+    candidates x roles, 0/1), fitted by L-BFGS; features seen in fewer than ``min_count`` candidates are dropped."""
+    flat = np.concatenate(rows)
+    uniq, counts = np.unique(flat, return_counts=True)
     bias = feature_id("bias")
-    ids = np.array(sorted(k for k, c in counts.items() if c >= min_count or k == bias), dtype=np.int64)
-    indptr, cols = _encode(feats, ids)
+    ids = uniq[(counts >= min_count) | (uniq == bias)]
+    indptr, cols = _encode(rows, ids)
     y = np.asarray(labels, dtype=float)
     dim = len(ids)
     pen = np.full(dim, l2)
     pen[int(np.searchsorted(ids, bias))] = 1e-6
     weights = np.zeros((dim, y.shape[1]))
-    rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+    ridx = np.repeat(np.arange(len(rows)), np.diff(indptr))
     for r in range(y.shape[1]):
         yr = y[:, r]
 
         def loss_grad(w: np.ndarray) -> tuple[float, np.ndarray]:
-            z = np.bincount(rows, weights=w[cols], minlength=len(yr))
+            z = np.bincount(ridx, weights=w[cols], minlength=len(yr))
             p = 1.0 / (1.0 + np.exp(-z))
             loss = float(np.sum(np.logaddexp(0.0, z) - yr * z) + 0.5 * np.sum(pen * w * w))
-            g = np.bincount(cols, weights=(p - yr)[rows], minlength=dim) + pen * w
+            g = np.bincount(cols, weights=(p - yr)[ridx], minlength=dim) + pen * w
             return loss, g
 
         weights[:, r] = _lbfgs(loss_grad, np.zeros(dim), iters)
-    th = {r: THRESHOLD for r in ROLES} if thresholds is None else dict(thresholds)
+    th = dict(THRESHOLDS) if thresholds is None else dict(thresholds)
     return Model(ids, weights, th, max_per_role)
 
 
@@ -396,13 +392,15 @@ def _lbfgs(fg: Callable[[np.ndarray], tuple[float, np.ndarray]], x: np.ndarray, 
     return x
 
 
-def decode(cands: list[Candidate], probs: np.ndarray, thresholds: dict[str, float],
+def decode(cands: list[Candidate] | list[str], probs: np.ndarray, thresholds: dict[str, float],
            max_per_role: int = MAX_PER_ROLE) -> dict[str, list[str]]:
-    """Per role, the candidates at or above its threshold, most probable first, at most ``max_per_role``."""
+    """Per role, the candidates (or their texts) at or above its threshold, most probable first, at most
+    ``max_per_role``."""
+    texts = [c if isinstance(c, str) else c.text for c in cands]
     out: dict[str, list[str]] = {}
     for r, role in enumerate(ROLES):
-        order = sorted((i for i in range(len(cands)) if probs[i, r] >= thresholds[role]), key=lambda i: -probs[i, r])
-        out[role] = [cands[i].text for i in order[:max_per_role]]
+        order = sorted((i for i in range(len(texts)) if probs[i, r] >= thresholds[role]), key=lambda i: -probs[i, r])
+        out[role] = [texts[i] for i in order[:max_per_role]]
     return out
 
 
