@@ -8,7 +8,7 @@ the k-fold cross-validated figures (grouped by document: train on k-1 folds, sco
 trains on every dev message and writes:
 
 - role_filler.npz: per-role logistic-regression weights over hashed feature ids (crc32 of the feature
-  name: no words, no texts), the per-role thresholds and the most fillers per role;
+  name: no words, no texts), the per-role thresholds, most fillers and share of the best probability;
 - role_filler.json: the card (training data and its sha256, parameters, k-fold figures, sha256 of the
   .npz, checked at load).
 
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     rules_metrics, _ = muc4.evaluate(docs, preds)
     probs = muc4.cross_validate(docs, preds, args.k)
     for p, pr in zip(preds, probs):
-        p["fillers"] = rm.decode(p["cands"], pr, rm.THRESHOLDS, rm.MAX_PER_ROLE)
+        p["fillers"] = rm.decode(p["cands"], pr, rm.THRESHOLDS)
     metrics, rows = muc4.evaluate(docs, preds)
     figures = {k: round(v, 4) for k, v in metrics.items() if k.startswith("role_filler")}
     figures["per_role"] = dict(rows)
@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         "model": "role-filler model: one L2 logistic regression per MUC role (PerpInd, PerpOrg, Target, Victim, Weapon) "
                  "over hashed features of a message's noun phrases, mentions and weapon words pooled by head word "
                  "(lexicon and entity hits, parse relations to triggers, incident-sentence flags, the rule adapter's "
-                 "roles); per role, candidates at or above its threshold, at most max_per_role",
+                 "roles); per role, candidates at or above its threshold and relative share of the role's best in the message, "
+                 "at most max_fillers",
         "weights": rm.WEIGHTS,
         "weights_sha256": hashlib.sha256(data).hexdigest(),
         "feature_version": rm.FEATURE_VERSION,
@@ -72,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             "n_candidates": int(sum(len(p["cands"]) for p in preds)),
             "note": "a candidate is positive for a role when the MUC scorer's filler_match matches it to a gold entity "
                     "of that role in its document; the texts are not shipped, features are crc32 ids"}],
-        "params": {"l2": rm.L2, "min_count": 2, "thresholds": rm.THRESHOLDS, "max_per_role": rm.MAX_PER_ROLE,
+        "params": {"l2": rm.L2, "min_count": 2, "thresholds": rm.THRESHOLDS, "max_fillers": rm.MAX_FILLERS,
+                   "relative": rm.RELATIVE,
                    "nlp": "default (spaCy)", "thresholds_tuned_on": "the k-fold out-of-fold probabilities"},
         "n_features": int(len(model.ids)),
         "kfold": {"k": args.k, "grouped_by": "document (sha256 of docid mod k)", **figures},

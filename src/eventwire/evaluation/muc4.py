@@ -757,11 +757,11 @@ def score(ctx: EvalContext) -> EvalResult:
         log(f"muc4-gtt: role fillers by {k}-fold cross-validation grouped by document")
         probs = cross_validate(docs, preds, k)
         for p, pr in zip(preds, probs):
-            p["fillers"] = role_model.decode(p["cands"], pr, role_model.THRESHOLDS, role_model.MAX_PER_ROLE)
+            p["fillers"] = role_model.decode(p["cands"], pr, role_model.THRESHOLDS)
         method = f"role-filler model, {k}-fold cross-validation grouped by document (train on {k - 1} folds, score the held one)"
     elif model is not None:
         for p in preds:
-            p["fillers"] = role_model.decode(p["cands"], model.probabilities(p["ids"]), model.thresholds, model.max_per_role)
+            p["fillers"] = model.decode(p["cands"], model.probabilities(p["ids"]))
         method = "role-filler model, shipped weights (trained on the dev split)"
     else:
         method = "hand-written adapter (no role-filler weights shipped)"

@@ -17,8 +17,9 @@ types.
 
 The model (:class:`Model`) is one L2 logistic regression per role over hashed feature ids (no words are
 shipped: a feature is the crc32 of its name), fitted by L-BFGS in plain numpy (:func:`fit`). Decoding
-(:func:`decode`) keeps, per role, the candidates at or above the role's threshold, at most ``max_per_role``
-of them, most probable first. Weights live in ``data/models/role_filler.npz`` with a card
+(:func:`decode`) keeps, per role, the candidates at or above the role's threshold and near the role's best
+in the message, at most a role's number of them, most probable first (thresholds and limits tuned on
+out-of-fold probabilities). Weights live in ``data/models/role_filler.npz`` with a card
 ``role_filler.json`` (training data sha256, parameters, k-fold figures, ``weights_sha256`` checked at load).
 ``tools/train_role_filler.py`` writes both; ``eventwire eval muc4-gtt`` cross-validates on the fly.
 """
@@ -45,11 +46,15 @@ WEIGHTS = "role_filler.npz"
 CARD = "role_filler.json"
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 FEATURE_VERSION = 1
-L2 = 1.0
+L2 = 3.0
 THRESHOLD = 0.4
 # each role's decision threshold, tuned on the k-fold out-of-fold probabilities of the MUC-4 dev split
-THRESHOLDS = {"PerpInd": 0.25, "PerpOrg": 0.2, "Target": 0.4, "Victim": 0.25, "Weapon": 0.1}
-MAX_PER_ROLE = 4
+THRESHOLDS = {"PerpInd": 0.25, "PerpOrg": 0.3, "Target": 0.25, "Victim": 0.25, "Weapon": 0.25}
+# at most this many fillers per role (a message names one organisation, a few weapons, many targets and victims) ...
+MAX_FILLERS = {"PerpInd": 4, "PerpOrg": 1, "Target": 6, "Victim": 6, "Weapon": 3}
+# ... each reaching this share of the role's best probability in the message
+RELATIVE = {"PerpInd": 0.5, "PerpOrg": 0.0, "Target": 0.3, "Victim": 0.0, "Weapon": 0.5}
+TOL = 1e-5  # L-BFGS stops when an iteration improves the loss by less than this share
 
 _ARTICLES = re.compile(r"\b(?:the|a|an)\b")
 _LEFT = {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "advmod", "npadvmod", "case"}
@@ -78,12 +83,15 @@ class Candidate:
     first: int = 10 ** 6  # index of the first sentence naming it
     rule_roles: set[str] = field(default_factory=set)
 
+    incident_count: int = 0
+
     def add(self, text: str, feats: Iterable[str], si: int) -> None:
         if si < self.first or (si == self.first and len(text) > len(self.text)):
             self.text = text if si < self.first or not self.rule_roles else self.text
         self.first = min(self.first, si)
         self.count += 1
         self.feats.update(feats)
+        self.incident_count += "s:incident" in feats
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -200,6 +208,7 @@ def candidates(article: Article, *, sentence_feats: dict[int, list[str]] | None 
         w = c.key.split()[-1] if c.key and not c.key.startswith("acr:") else c.key
         c.feats.update(dfe)
         c.feats.add("n=" + _bucket(c.count, (1, 2, 4, 8)))
+        c.feats.add("ninc=" + _bucket(c.incident_count, (0, 1, 2, 4)))
         c.feats.add("first=" + _bucket(c.first, (0, 1, 3, 7, 15)))
         c.feats.add("key=" + w)
         for lex, name in ((arguments.PERSON_HEAD, "person_head"), (arguments.PERP_NOUN, "perp_noun"),
@@ -265,8 +274,28 @@ def _token_feats(article: Article, i: int, toks: list[int], trig_toks: dict[int,
             f.append("tpath=" + ">".join(path))
     if i > 0:
         f.append(f"prev={tokens[i - 1].lemma.lower()}")
+    if i > 1:
+        f.append(f"prev2={tokens[i - 2].lemma.lower()}")
     if i + 1 < len(tokens):
         f.append(f"next={tokens[i + 1].lemma.lower()}")
+    if i + 2 < len(tokens):
+        f.append(f"next2={tokens[i + 2].lemma.lower()}")
+    # the clause's verb and how the phrase hangs from it ("killed" <- nsubj, "destroyed" <- nsubjpass, "by" <- agent)
+    j, rel = i, tok.dep
+    for _ in range(4):
+        h = tokens[j].head
+        if not (0 <= h < len(tokens)) or h == j:
+            break
+        if tokens[h].pos in ("VERB", "AUX"):
+            passive = any(tokens[k].head == h and tokens[k].dep in ("auxpass", "nsubjpass") for k in toks)
+            f.append(f"verb={tokens[h].lemma.lower()}")
+            f.append(f"verb={tokens[h].lemma.lower()}&rel={rel}{'_pass' if passive else ''}")
+            f.append(f"vrel={rel}{'_pass' if passive else ''}")
+            break
+        rel = tokens[h].dep if tokens[h].dep in ("pobj", "prep", "agent") and rel == "pobj" else rel
+        if tokens[h].dep in ("prep", "agent"):
+            rel = f"{tokens[h].dep}:{tokens[h].lemma.lower()}"
+        j = h
     return f
 
 
@@ -290,7 +319,8 @@ class Model:
     ids: np.ndarray
     weights: np.ndarray
     thresholds: dict[str, float]
-    max_per_role: int = MAX_PER_ROLE
+    max_fillers: dict[str, int] = field(default_factory=lambda: dict(MAX_FILLERS))
+    relative: dict[str, float] = field(default_factory=lambda: dict(RELATIVE))
 
     def probabilities(self, rows: list[np.ndarray]) -> np.ndarray:
         """(candidates x roles) probabilities of candidates given by :func:`feature_ids`."""
@@ -305,7 +335,10 @@ class Model:
     def fillers(self, cands: list[Candidate]) -> dict[str, list[str]]:
         """The role fillers among a message's candidates."""
         probs = self.probabilities([feature_ids(c.feats) for c in cands])
-        return decode(cands, probs, self.thresholds, self.max_per_role)
+        return self.decode(cands, probs)
+
+    def decode(self, cands: list[Candidate] | list[str], probs: np.ndarray) -> dict[str, list[str]]:
+        return decode(cands, probs, self.thresholds, self.max_fillers, self.relative)
 
 
 def _encode(rows: list[np.ndarray], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -319,8 +352,7 @@ def _encode(rows: list[np.ndarray], ids: np.ndarray) -> tuple[np.ndarray, np.nda
     return np.r_[0, np.cumsum(keep)].astype(np.int64), pos[ok].astype(np.int64)
 
 
-def fit(rows: list[np.ndarray], labels: np.ndarray, *, l2: float = L2, thresholds: dict[str, float] | None = None,
-        max_per_role: int = MAX_PER_ROLE, min_count: int = 2, iters: int = 300) -> Model:
+def fit(rows: list[np.ndarray], labels: np.ndarray, *, l2: float = L2, min_count: int = 2, iters: int = 300) -> Model:
     """One L2 logistic regression per role (``rows``: :func:`feature_ids` of each candidate; ``labels``:
     candidates x roles, 0/1), fitted by L-BFGS; features seen in fewer than ``min_count`` candidates are dropped."""
     flat = np.concatenate(rows)
@@ -345,8 +377,7 @@ def fit(rows: list[np.ndarray], labels: np.ndarray, *, l2: float = L2, threshold
             return loss, g
 
         weights[:, r] = _lbfgs(loss_grad, np.zeros(dim), iters)
-    th = dict(THRESHOLDS) if thresholds is None else dict(thresholds)
-    return Model(ids, weights, th, max_per_role)
+    return Model(ids, weights, dict(THRESHOLDS))
 
 
 def _lbfgs(fg: Callable[[np.ndarray], tuple[float, np.ndarray]], x: np.ndarray, iters: int, m: int = 10) -> np.ndarray:
@@ -385,7 +416,7 @@ def _lbfgs(fg: Callable[[np.ndarray], tuple[float, np.ndarray]], x: np.ndarray, 
             if len(s_hist) > m:
                 s_hist.pop(0)
                 y_hist.pop(0)
-        converged = abs(f - fn) <= 1e-7 * max(1.0, abs(f))
+        converged = abs(f - fn) <= TOL * max(1.0, abs(f))
         x, f, g = xn, fn, gn
         if converged or np.abs(g).max() < 1e-5:
             break
@@ -393,29 +424,35 @@ def _lbfgs(fg: Callable[[np.ndarray], tuple[float, np.ndarray]], x: np.ndarray, 
 
 
 def decode(cands: list[Candidate] | list[str], probs: np.ndarray, thresholds: dict[str, float],
-           max_per_role: int = MAX_PER_ROLE) -> dict[str, list[str]]:
-    """Per role, the candidates (or their texts) at or above its threshold, most probable first, at most
-    ``max_per_role``."""
+           max_fillers: dict[str, int] | None = None, relative: dict[str, float] | None = None) -> dict[str, list[str]]:
+    """Per role, the candidates (or their texts) at or above its threshold and at or above ``relative`` times the
+    role's best probability in the message, most probable first, at most ``max_fillers``."""
     texts = [c if isinstance(c, str) else c.text for c in cands]
+    max_fillers = MAX_FILLERS if max_fillers is None else max_fillers
+    relative = RELATIVE if relative is None else relative
     out: dict[str, list[str]] = {}
     for r, role in enumerate(ROLES):
-        order = sorted((i for i in range(len(texts)) if probs[i, r] >= thresholds[role]), key=lambda i: -probs[i, r])
-        out[role] = [texts[i] for i in order[:max_per_role]]
+        floor = max(thresholds[role], relative[role] * float(probs[:, r].max())) if len(texts) else 1.0
+        order = sorted((i for i in range(len(texts)) if probs[i, r] >= floor), key=lambda i: -probs[i, r])
+        out[role] = [texts[i] for i in order[:max_fillers[role]]]
     return out
 
 
 def to_bytes(model: Model) -> bytes:
     buf = io.BytesIO()
     np.savez(buf, ids=model.ids.astype(np.uint32), weights=model.weights.astype(np.float32),
-             thresholds=np.array([model.thresholds[r] for r in ROLES]), max_per_role=np.array([model.max_per_role]))
+             thresholds=np.array([model.thresholds[r] for r in ROLES]),
+             max_fillers=np.array([model.max_fillers[r] for r in ROLES]),
+             relative=np.array([model.relative[r] for r in ROLES]))
     return buf.getvalue()
 
 
 def from_bytes(data: bytes) -> Model:
     with np.load(io.BytesIO(data), allow_pickle=False) as z:
-        th = [float(x) for x in z["thresholds"]]
-        return Model(z["ids"].astype(np.int64), z["weights"].astype(np.float64), dict(zip(ROLES, th)),
-                     int(z["max_per_role"][0]))
+        return Model(z["ids"].astype(np.int64), z["weights"].astype(np.float64),
+                     dict(zip(ROLES, (float(x) for x in z["thresholds"]))),
+                     dict(zip(ROLES, (int(x) for x in z["max_fillers"]))),
+                     dict(zip(ROLES, (float(x) for x in z["relative"]))))
 
 
 @lru_cache(maxsize=1)
