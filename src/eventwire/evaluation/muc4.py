@@ -47,7 +47,15 @@ attack on Fenastras") or its toll ("the attack that killed 10 union members"), o
 An arrest our extraction codes as an abduction is no kidnapping. The leading incident type is the most specific one
 told (bombing, kidnapping, arson, attack; an attack with a bomb or dynamite is a bombing).
 
-Role fillers pool the message's incident sentences (``_document_fillers``): the trigger's argument
+Role fillers come from the trained role-filler model (:mod:`eventwire.extract.role_model`), which scores every noun
+phrase, mention and weapon word of the message for each role (``role_candidates`` gives it the adapter's view as
+features: incident sentences and their types, claims, triggers, the rules' fillers below). The model is trained on
+the dev split, so on the dev split (or any file its card lists) the scorer cross-validates it: k folds (5) grouped
+by document (sha256 of the document id), a model trained on the other folds' messages fills the held fold's, and all
+out-of-fold fillers are scored; other splits use the shipped weights. ``options={"rules_only": True}`` scores the
+rules alone (``from_article(article, model=None)``).
+
+The rules' fillers (``rule_fillers``) pool the message's incident sentences (``_document_fillers``): the trigger's argument
 phrases (:mod:`eventwire.extract.arguments`), perpetrator and building/vehicle noun phrases by their head
 nouns (``arguments.lexical_roles``), armed organisations by name pattern, by the actor dictionary and by
 acronyms the message defines ("the FMLN (Farabundo Marti National Liberation Front)"), also in sentences
