@@ -99,7 +99,7 @@ def test_candidates_pool_phrases_by_head_word_with_their_features():
                                              rule_fillers={"Weapon": ["machinegun"]}, doc_feats=["incident"])}
     assert {"guerrillas", "perez", "machinegun"} <= set(cands)
     g = cands["guerrillas"]
-    assert g.count == 2 and g.first == 0 and "perp_noun" in g.feats and "s:incident" in g.feats
+    assert g.count >= 2 and g.first == 0 and "perp_noun" in g.feats and "s:incident" in g.feats
     assert any(f.startswith("trig_dep=nsubj") for f in g.feats)
     assert cands["perez"].text == "Jose Perez" and "person_name" in cands["perez"].feats
     assert cands["machinegun"].rule_roles == {"Weapon"} and "rule=Weapon" in cands["machinegun"].feats
