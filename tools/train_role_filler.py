@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         "params": {"l2": rm.L2, "min_count": 2, "thresholds": rm.THRESHOLDS, "max_fillers": rm.MAX_FILLERS,
                    "relative": rm.RELATIVE,
                    "nlp": "default (spaCy)", "thresholds_tuned_on": "the k-fold out-of-fold probabilities"},
-        "n_features": int(len(model.ids)),
+        "n_features": len(model.ids),
         "kfold": {"k": args.k, "grouped_by": "document (sha256 of docid mod k)", **figures},
         "trainer": "tools/train_role_filler.py",
     }

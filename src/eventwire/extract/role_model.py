@@ -123,9 +123,9 @@ def candidates(article: Article, *, sentence_feats: dict[int, list[str]] | None 
         words = norm(m.text).split()
         for n in persons:
             ws = norm(n.text).split()
-            if len(ws) > len(words) and any(ws[i:i + len(words)] == words for i in range(len(ws) - len(words) + 1)):
-                if len(ws) > len(norm(longest.get(m.text, m.text)).split()):
-                    longest[m.text] = n.text
+            if len(ws) > len(words) and any(ws[i:i + len(words)] == words for i in range(len(ws) - len(words) + 1)) \
+                    and len(ws) > len(norm(longest.get(m.text, m.text)).split()):
+                longest[m.text] = n.text
     by_sent: dict[int, list[int]] = {}
     for i, t in enumerate(tokens):
         by_sent.setdefault(t.sent, []).append(i)
@@ -369,7 +369,7 @@ def fit(rows: list[np.ndarray], labels: np.ndarray, *, l2: float = L2, min_count
     for r in range(y.shape[1]):
         yr = y[:, r]
 
-        def loss_grad(w: np.ndarray) -> tuple[float, np.ndarray]:
+        def loss_grad(w: np.ndarray, yr: np.ndarray = yr) -> tuple[float, np.ndarray]:
             z = np.bincount(ridx, weights=w[cols], minlength=len(yr))
             p = 1.0 / (1.0 + np.exp(-z))
             loss = float(np.sum(np.logaddexp(0.0, z) - yr * z) + 0.5 * np.sum(pen * w * w))
