@@ -116,10 +116,15 @@ def test_from_article_maps_a_bombing_with_fillers():
             "offices of the national telecommunications company in san salvador, causing heavy damage. "
             "the fmln claimed responsibility for the attack.")
     art = process(article_from_text(truecase.restore(text), locator="t"))
-    out = muc4.from_article(art)
+    out = muc4.from_article(art, model=None)  # the rules alone
     assert out["events"] and out["events"][0][0] == "bombing"
     assert any(muc4.head(v) == "guerrillas" for v in out["fillers"]["PerpInd"])
     assert any(muc4.head(v) == "dynamite" or "dynamite" in v.lower() for v in out["fillers"]["Weapon"])
+    out = muc4.from_article(art)  # the trained role-filler model
+    assert out["events"] and out["events"][0][0] == "bombing"
+    assert [muc4.head(v) for v in out["fillers"]["PerpOrg"]] == ["fmln"]
+    assert [muc4.head(v) for v in out["fillers"]["Weapon"]] == ["dynamite"]
+    assert out["fillers"]["Target"] and not out["fillers"]["Victim"]
 
 
 @pytest.mark.parametrize("sentence,word,kind", [

@@ -47,7 +47,15 @@ attack on Fenastras") or its toll ("the attack that killed 10 union members"), o
 An arrest our extraction codes as an abduction is no kidnapping. The leading incident type is the most specific one
 told (bombing, kidnapping, arson, attack; an attack with a bomb or dynamite is a bombing).
 
-Role fillers pool the message's incident sentences (``_document_fillers``): the trigger's argument
+Role fillers come from the trained role-filler model (:mod:`eventwire.extract.role_model`), which scores every noun
+phrase, mention and weapon word of the message for each role (``role_candidates`` gives it the adapter's view as
+features: incident sentences and their types, claims, triggers, the rules' fillers below). The model is trained on
+the dev split, so on the dev split (or any file its card lists) the scorer cross-validates it: k folds (5) grouped
+by document (sha256 of the document id), a model trained on the other folds' messages fills the held fold's, and all
+out-of-fold fillers are scored; other splits use the shipped weights. ``options={"rules_only": True}`` scores the
+rules alone (``from_article(article, model=None)``).
+
+The rules' fillers (``rule_fillers``) pool the message's incident sentences (``_document_fillers``): the trigger's argument
 phrases (:mod:`eventwire.extract.arguments`), perpetrator and building/vehicle noun phrases by their head
 nouns (``arguments.lexical_roles``), armed organisations by name pattern, by the actor dictionary and by
 acronyms the message defines ("the FMLN (Farabundo Marti National Liberation Front)"), also in sentences
@@ -74,6 +82,7 @@ over documents with no template, the share for which we produce no mapped report
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
@@ -85,6 +94,7 @@ from . import EvalContext, EvalResult, log, prf, scorer
 from .matching import one_to_one
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+K_FOLDS = 5
 _FIRE = re.compile(r"\b(?:fire|burn\w*|torch\w*|arson|set ablaze|blaze|incendiary)\b", re.I)
 _ARTICLES = re.compile(r"\b(?:the|a|an)\b")
 
@@ -127,11 +137,61 @@ def _init(nlp_name: str) -> None:
 
 
 def predict(doc: dict[str, Any]) -> dict[str, Any]:
+    """One message's incidents, the rules' fillers and the role-filler model's candidates (texts and hashed
+    features), so the scorer can cross-validate the model or apply the shipped one without parsing twice."""
+    from ..extract import role_model
     from ..extract.truecase import restore
     from ..pipeline import article_from_text, process
 
     article = process(article_from_text(restore(doc["doctext"]), locator=doc["docid"]), _CFG)
-    return {"docid": doc["docid"], **from_article(article)}
+    events, incident_sents = incidents(article)
+    rules = rule_fillers(article, events, incident_sents)
+    cands = role_candidates(article, events, incident_sents, rules)
+    return {"docid": doc["docid"], "events": events, "rules": rules, "fillers": rules,
+            "cands": [c.text for c in cands], "ids": [role_model.feature_ids(c.feats) for c in cands]}
+
+
+def collect(docs: list[dict[str, Any]], nlp_name: str) -> list[dict[str, Any]]:
+    """:func:`predict` of every document, on two processes."""
+    t0 = time.time()
+    preds: list[dict[str, Any]] = []
+    with get_context("fork").Pool(2, initializer=_init, initargs=(nlp_name,)) as pool:
+        for i, p in enumerate(pool.imap(predict, docs, chunksize=8)):
+            preds.append(p)
+            if i % 100 == 0:
+                log(f"muc4-gtt: {i}/{len(docs)} documents ({time.time() - t0:.0f}s)")
+    return preds
+
+
+def labels(doc: dict[str, Any], cands: list[str]) -> Any:
+    """(candidates x roles) 0/1: a candidate fills a role when it matches one of the role's gold entities."""
+    import numpy as np
+
+    gold = gold_fillers(doc)
+    return np.array([[any(filler_match(c, e) for e in gold[r]) for r in ROLES] for c in cands], dtype=float).reshape(-1, len(ROLES))
+
+
+def fold_of(docid: str, k: int) -> int:
+    return int(hashlib.sha256(docid.encode("utf-8")).hexdigest(), 16) % k
+
+
+def cross_validate(docs: list[dict[str, Any]], preds: list[dict[str, Any]], k: int) -> list[Any]:
+    """Out-of-fold role probabilities of every document's candidates: k folds grouped by document (sha256 of the
+    document id mod k), a model trained on the other k-1 folds' documents scores the held fold's."""
+    import numpy as np
+
+    from ..extract import role_model
+
+    ys = [labels(d, p["cands"]) for d, p in zip(docs, preds)]
+    folds = [fold_of(d["docid"], k) for d in docs]
+    probs: list[Any] = [None] * len(docs)
+    for f in range(k):
+        train = [i for i in range(len(docs)) if folds[i] != f and preds[i]["ids"]]
+        model = role_model.fit([x for i in train for x in preds[i]["ids"]], np.vstack([ys[i] for i in train]))
+        for i in range(len(docs)):
+            if folds[i] == f:
+                probs[i] = model.probabilities(preds[i]["ids"])
+    return probs
 
 
 Incidents = tuple[list[tuple[str, float]], dict[int, list[tuple[int, int, str]]]]
@@ -190,9 +250,24 @@ def incidents(article: Any) -> Incidents:
     return events, incident_sents
 
 
-def from_article(article: Any) -> dict[str, Any]:
-    """Incidents (type, confidence) and role fillers of one processed article."""
+def from_article(article: Any, model: Any = "shipped") -> dict[str, Any]:
+    """Incidents (type, confidence) and role fillers of one processed article: the trained role-filler model's
+    (:mod:`eventwire.extract.role_model`; ``model=None``: the rules' alone)."""
+    from ..extract import role_model
+
     events, incident_sents = incidents(article)
+    rules = rule_fillers(article, events, incident_sents)
+    if model == "shipped":
+        model = role_model.shipped()
+    if model is None:
+        return {"events": events, "fillers": rules}
+    cands = role_candidates(article, events, incident_sents, rules)
+    return {"events": events, "fillers": model.fillers(cands)}
+
+
+def rule_fillers(article: Any, events: list[tuple[str, float]],
+                 incident_sents: dict[int, list[tuple[int, int, str]]]) -> dict[str, list[str]]:
+    """The hand-written adapter's role fillers (``_document_fillers``, ``_sort_fillers``), one per head noun."""
     fillers: dict[str, list[str]] = {r: [] for r in ROLES}
     if events:
         _document_fillers(article, incident_sents, fillers)
@@ -211,7 +286,43 @@ def from_article(article: Any) -> dict[str, Any]:
         for v in (_POSSESSIVE.sub("", x.strip(" \"'()[],.;:")) for x in vals):
             seen.setdefault(same.get(norm(v), head(v)), v)
         fillers[role] = [v for k, v in seen.items() if k]
-    return {"events": events, "fillers": fillers}
+    return fillers
+
+
+def role_candidates(article: Any, events: list[tuple[str, float]], incident_sents: dict[int, list[tuple[int, int, str]]],
+                    rules: dict[str, list[str]]) -> list[Any]:
+    """The role-filler model's candidates of a message, with the adapter's view as features: which sentences tell an
+    incident (and of what type), which claim or blame an act, the triggers of every sentence, the rules' fillers."""
+    from ..extract import role_model, triggers
+
+    text = article.text
+    sentence_feats: dict[int, list[str]] = {}
+    trigger_spans: dict[int, list[tuple[int, int, str]]] = {}
+    for si, sent in enumerate(article.sentences):
+        s = text[sent.start:sent.end]
+        flags = []
+        if si in incident_sents:
+            flags.append("incident")
+            flags.extend(f"incident={k}" for _a, _b, k in incident_sents[si])
+            trigger_spans[si] = list(incident_sents[si])
+        found = triggers.find(s)
+        trigger_spans.setdefault(si, []).extend((sent.start + t.start, sent.start + t.end, "t:" + t.kind) for t in found)
+        flags.extend({f"trig={t.kind}" for t in found})
+        for name, rx in (("claim", _CLAIM), ("seized", _SEIZED), ("heard", _HEARD), ("combat", _COMBAT),
+                         ("generic", _GENERIC), ("speaker", _SPEAKER_IN)):
+            if rx.search(s):
+                flags.append(name)
+        sentence_feats[si] = flags
+    kinds = {k for k, _c in events}
+    doc_feats = (["incident", f"lead={events[0][0]}"] if events else ["noincident"]) + [f"kind={k}" for k in kinds]
+    doc_feats.append(f"inc_sents={min(len(incident_sents), 4)}")
+    same = _acronym_pairs(text)
+    return role_model.candidates(article, sentence_feats=sentence_feats, trigger_spans=trigger_spans,
+                                 rule_fillers=rules, doc_feats=doc_feats,
+                                 key_of=lambda v: same.get(norm(v), head(v)))
+
+
+_SPEAKER_IN = re.compile(r"\b(?:said|says|stated|reported|announced|declared|denounced)\b", re.I)
 
 
 _POSSESSIVE = re.compile(r"\s*'s$")  # "Luis carlos galan's" -> "Luis carlos galan"
@@ -641,16 +752,37 @@ def score(ctx: EvalContext) -> EvalResult:
     for path in ctx.files("muc4-gtt", "*.jsonl"):
         with path.open(encoding="utf-8") as fh:
             docs.extend(map(json.loads, fh))
+    from ..extract import role_model
+
     t0 = time.time()
-    preds: list[dict[str, Any]] = []
-    with get_context("fork").Pool(2, initializer=_init, initargs=(ctx.nlp,)) as pool:
-        for i, p in enumerate(pool.imap(predict, docs, chunksize=8)):
-            preds.append(p)
-            if i % 100 == 0:
-                log(f"muc4-gtt: {i}/{len(docs)} documents ({time.time() - t0:.0f}s)")
+    preds = collect(docs, ctx.nlp)
+    paths = ctx.files("muc4-gtt", "*.jsonl")
+    model = role_model.shipped()
+    if ctx.options.get("rules_only"):
+        method = "hand-written adapter only (no trained role-filler model)"
+    elif ctx.split == "dev" or any(trained_on(p) for p in paths):
+        k = int(ctx.options.get("k_folds", K_FOLDS))
+        log(f"muc4-gtt: role fillers by {k}-fold cross-validation grouped by document")
+        probs = cross_validate(docs, preds, k)
+        for p, pr in zip(preds, probs):
+            p["fillers"] = role_model.decode(p["cands"], pr, role_model.THRESHOLDS)
+        method = f"role-filler model, {k}-fold cross-validation grouped by document (train on {k - 1} folds, score the held one)"
+    elif model is not None:
+        for p in preds:
+            p["fillers"] = model.decode(p["cands"], model.probabilities(p["ids"]))
+        method = "role-filler model, shipped weights (trained on the dev split)"
+    else:
+        method = "hand-written adapter (no role-filler weights shipped)"
     metrics, rows = evaluate(docs, preds)
     log(f"muc4-gtt: done in {time.time() - t0:.0f}s")
-    return EvalResult("muc4-gtt", ctx.split, len(docs), metrics, rows)
+    return EvalResult("muc4-gtt", ctx.split, len(docs), metrics, [("method", method), *rows])
+
+
+def trained_on(path: Any) -> bool:
+    from ..extract.role_model import CARD, MODEL_DIR
+    from . import trained_on as listed
+
+    return listed(path, MODEL_DIR / CARD)
 
 
 def evaluate(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> tuple[dict[str, float | None], list[tuple[str, str]]]:

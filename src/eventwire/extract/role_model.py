@@ -1,0 +1,471 @@
+"""The trained role-filler model: which phrases of a message fill an incident's roles.
+
+MUC-style templates (and the evidence view) want the words that fill an incident's roles: the individual
+perpetrators ("urban guerrillas"), their organisation ("FMLN"), the physical target ("the bus"), the
+victims by name ("Jose Perez") and the weapon ("dynamite"). The rules of :mod:`eventwire.extract.arguments`
+find the arguments of a trigger in its own sentence; a message tells its incident over many sentences.
+This model scores every noun phrase of a message for each role.
+
+Candidates (:func:`candidates`) are the noun phrases of every sentence (a noun's head with its left
+modifiers), the person, actor and organisation mentions (a person in the longest form the message gives),
+the weapon-lexicon matches and any phrase the caller's rules already put in a role. Phrases with the same
+head word (or the same organisation under its name and its acronym) are one candidate: features are pooled
+over its mentions (lexicon and entity hits, dependency relation and governor, preposition, its relation to
+the nearest trigger, the sentence's own flags from the caller: incident sentence, trigger kinds, claim),
+with the count of mentions, the first sentence, the roles the rules gave it and the message's incident
+types.
+
+The model (:class:`Model`) is one L2 logistic regression per role over hashed feature ids (no words are
+shipped: a feature is the crc32 of its name), fitted by L-BFGS in plain numpy (:func:`fit`). Decoding
+(:func:`decode`) keeps, per role, the candidates at or above the role's threshold and near the role's best
+in the message, at most a role's number of them, most probable first (thresholds and limits tuned on
+out-of-fold probabilities). Weights live in ``data/models/role_filler.npz`` with a card
+``role_filler.json`` (training data sha256, parameters, k-fold figures, ``weights_sha256`` checked at load).
+``tools/train_role_filler.py`` writes both; ``eventwire eval muc4-gtt`` cross-validates on the fly.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelIntegrityError
+from ..model import Article
+from . import arguments
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+WEIGHTS = "role_filler.npz"
+CARD = "role_filler.json"
+ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+FEATURE_VERSION = 1
+L2 = 3.0
+THRESHOLD = 0.4
+# each role's decision threshold, tuned on the k-fold out-of-fold probabilities of the MUC-4 dev split
+THRESHOLDS = {"PerpInd": 0.25, "PerpOrg": 0.3, "Target": 0.25, "Victim": 0.25, "Weapon": 0.25}
+# at most this many fillers per role (a message names one organisation, a few weapons, many targets and victims) ...
+MAX_FILLERS = {"PerpInd": 4, "PerpOrg": 1, "Target": 6, "Victim": 6, "Weapon": 3}
+# ... each reaching this share of the role's best probability in the message
+RELATIVE = {"PerpInd": 0.5, "PerpOrg": 0.0, "Target": 0.3, "Victim": 0.0, "Weapon": 0.5}
+TOL = 1e-5  # L-BFGS stops when an iteration improves the loss by less than this share
+
+_ARTICLES = re.compile(r"\b(?:the|a|an)\b")
+_LEFT = {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "advmod", "npadvmod", "case"}
+_TRIGGER_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "agent", "pobj", "poss", "compound", "appos", "conj", "attr"}
+
+
+def norm(s: str) -> str:
+    """Lower case, no articles or punctuation (the MUC scorer's normal form)."""
+    s = _ARTICLES.sub(" ", s.lower())
+    return " ".join(re.sub(r"[^\w\s]", " ", s).split())
+
+
+def head_word(s: str) -> str:
+    words = norm(s).split()
+    return words[-1] if words else ""
+
+
+@dataclass
+class Candidate:
+    """One filler candidate of a message: the phrases with one head word, and their pooled features."""
+
+    key: str
+    text: str
+    feats: set[str] = field(default_factory=set)
+    count: int = 0
+    first: int = 10 ** 6  # index of the first sentence naming it
+    rule_roles: set[str] = field(default_factory=set)
+
+    incident_count: int = 0
+
+    def add(self, text: str, feats: Iterable[str], si: int) -> None:
+        if si < self.first or (si == self.first and len(text) > len(self.text)):
+            self.text = text if si < self.first or not self.rule_roles else self.text
+        self.first = min(self.first, si)
+        self.count += 1
+        self.feats.update(feats)
+        self.incident_count += "s:incident" in feats
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f"{edges[-1]}+"
+
+
+def candidates(article: Article, *, sentence_feats: dict[int, list[str]] | None = None,
+               trigger_spans: dict[int, list[tuple[int, int, str]]] | None = None,
+               rule_fillers: dict[str, list[str]] | None = None, doc_feats: Iterable[str] = (),
+               key_of: Callable[[str], str] | None = None) -> list[Candidate]:
+    """The message's filler candidates with their features.
+
+    ``sentence_feats``: sentence index -> flags of that sentence (an incident sentence, a claim); ``trigger_spans``:
+    sentence index -> (start, end, kind) of its triggers in article offsets; ``rule_fillers``: role -> phrases the
+    rules put in it; ``doc_feats``: flags of the whole message; ``key_of``: a phrase's candidate key (default its
+    head word; a caller may map an acronym and its name to one key)."""
+    sentence_feats = sentence_feats or {}
+    trigger_spans = trigger_spans or {}
+    key_of = key_of or head_word
+    text = article.text
+    tokens = article.tokens
+    out: dict[str, Candidate] = {}
+    persons = [m for m in article.mentions if m.kind == "person"]
+    longest: dict[str, str] = {}
+    for m in persons:
+        words = norm(m.text).split()
+        for n in persons:
+            ws = norm(n.text).split()
+            if len(ws) > len(words) and any(ws[i:i + len(words)] == words for i in range(len(ws) - len(words) + 1)) \
+                    and len(ws) > len(norm(longest.get(m.text, m.text)).split()):
+                longest[m.text] = n.text
+    by_sent: dict[int, list[int]] = {}
+    for i, t in enumerate(tokens):
+        by_sent.setdefault(t.sent, []).append(i)
+    ment_cover: list[list[str]] = [[] for _ in tokens]
+    token_at = {t.start: i for i, t in enumerate(tokens)}
+    for m in article.mentions:
+        if m.kind in ("date", "number", "source"):
+            continue
+        tag = [f"m={m.kind}", f"ml={m.kind}:{m.label}"]
+        if m.kind == "actor":
+            tag.append("actor_named" if m.ref and not m.ref.startswith("generic:") else "actor_generic")
+        i = token_at.get(m.start)
+        while i is not None and i < len(tokens) and tokens[i].start < m.end:
+            ment_cover[i].extend(tag)
+            i += 1
+
+    def add(phrase: str, feats: list[str], si: int) -> None:
+        phrase = phrase.strip(" \"'()[],.;:")
+        phrase = re.sub(r"\s*'s$", "", phrase)
+        k = key_of(phrase)
+        if not k or len(k) < 2:
+            return
+        c = out.get(k)
+        if c is None:
+            c = out[k] = Candidate(k, phrase)
+        c.add(phrase, feats, si)
+
+    for si, sent in enumerate(article.sentences):
+        sflags = [f"s:{f}" for f in sentence_feats.get(si, [])]
+        sidx = "si=" + _bucket(si, (0, 1, 3, 7))
+        toks = by_sent.get(si) or [i for i, t in enumerate(tokens) if sent.start <= t.start < sent.end]
+        trig_toks: dict[int, str] = {}
+        for a, b, kind in trigger_spans.get(si, []):
+            for i in toks:
+                if a <= tokens[i].start < b:
+                    trig_toks[i] = kind
+        base = sflags + [sidx] + (["has_trig"] if trig_toks else ["no_trig"])
+        for i in toks:
+            tok = tokens[i]
+            if tok.pos not in ("NOUN", "PROPN") or tok.dep == "compound" or not tok.text[:1].isalpha():
+                continue
+            left = i
+            changed = True
+            while changed:
+                changed = False
+                for j in toks:
+                    if j < left and left - j <= 4 and tokens[j].dep in _LEFT and left <= tokens[j].head <= i:
+                        left, changed = j, True
+            while left < i and tokens[left].lemma.lower() in ("the", "a", "an", "'s", ",", "this", "that"):
+                left += 1
+            phrase = text[tokens[left].start:tok.end]
+            feats = list(base) + _token_feats(article, i, toks, trig_toks) + ment_cover[i]
+            feats += [f"mod={tokens[j].lemma.lower()}" for j in range(left, i) if tokens[j].pos in ("ADJ", "NOUN", "PROPN", "NUM", "VERB")][:4]
+            for m in persons:
+                if m.start <= tok.start < m.end:
+                    phrase = longest.get(m.text, m.text)
+                    feats.append("person_name")
+                    break
+            add(phrase, feats, si)
+        for m in arguments.WEAPON.finditer(text, sent.start, sent.end):
+            add(m.group(), base + ["weapon_lex"], si)
+    for m in article.mentions:
+        if m.kind in ("person", "actor", "org"):
+            si = tokens[next((i for i, t in enumerate(tokens) if t.start >= m.start), 0)].sent if tokens else 0
+            phrase = longest.get(m.text, m.text) if m.kind == "person" else m.text
+            add(phrase, [f"mention={m.kind}"] + [f"s:{f}" for f in sentence_feats.get(si, [])], si)
+    for role, vals in (rule_fillers or {}).items():
+        for v in vals:
+            k = key_of(re.sub(r"\s*'s$", "", v.strip(" \"'()[],.;:")))
+            if not k:
+                continue
+            if k not in out:
+                out[k] = Candidate(k, v)
+                out[k].count = 1
+                out[k].first = 0
+            out[k].rule_roles.add(role)
+            out[k].text = v
+    dfe = [f"d:{f}" for f in doc_feats]
+    for c in out.values():
+        w = c.key.split()[-1] if c.key and not c.key.startswith("acr:") else c.key
+        c.feats.update(dfe)
+        c.feats.add("n=" + _bucket(c.count, (1, 2, 4, 8)))
+        c.feats.add("ninc=" + _bucket(c.incident_count, (0, 1, 2, 4)))
+        c.feats.add("first=" + _bucket(c.first, (0, 1, 3, 7, 15)))
+        c.feats.add("key=" + w)
+        for lex, name in ((arguments.PERSON_HEAD, "person_head"), (arguments.PERP_NOUN, "perp_noun"),
+                          (arguments.PERP_HEAD, "perp_head"), (arguments.STRUCTURE_HEAD, "structure_head")):
+            if lex.match(w):
+                c.feats.add(name)
+        if arguments.WEAPON.fullmatch(norm(c.text)) or arguments.WEAPON.fullmatch(w):
+            c.feats.add("weapon_word")
+        if re.fullmatch(r"[A-Z][A-Z-]{1,7}", c.text):
+            c.feats.add("acronym")
+        if c.text[:1].isupper():
+            c.feats.add("capitalised")
+        c.feats.add("words=" + _bucket(len(c.text.split()), (1, 2, 3)))
+        for r in c.rule_roles:
+            c.feats.add(f"rule={r}")
+            c.feats.add(f"rule={r}&key={w}")
+        if not c.rule_roles:
+            c.feats.add("rule=none")
+        has_inc = "d:incident" in c.feats
+        for f in [f for f in c.feats if f.startswith(("rule=", "s:", "m=", "person", "perp", "structure", "weapon"))
+                  and "&" not in f]:
+            c.feats.add(f"{f}&{'inc' if has_inc else 'noinc'}")
+        c.feats.add("bias")
+    return list(out.values())
+
+
+def _token_feats(article: Article, i: int, toks: list[int], trig_toks: dict[int, str]) -> list[str]:
+    tokens = article.tokens
+    tok = tokens[i]
+    f = [f"h={tok.text.lower()}", f"lem={tok.lemma.lower()}", f"pos={tok.pos}", f"dep={tok.dep}"]
+    if tok.text[:1].isupper():
+        f.append("cap")
+    h = tok.head
+    if 0 <= h < len(tokens) and h != i:
+        gov = tokens[h]
+        f.append(f"gov={gov.lemma.lower()}")
+        f.append(f"dep={tok.dep}&gov={gov.lemma.lower()}")
+        passive = any(tokens[j].head == h and tokens[j].dep in ("auxpass", "nsubjpass") for j in toks)
+        if tok.dep == "pobj":
+            f.append(f"prep={gov.lemma.lower()}")
+            g2 = gov.head
+            if 0 <= g2 < len(tokens) and g2 != h:
+                f.append(f"prep={gov.lemma.lower()}&pgov={tokens[g2].lemma.lower()}")
+                if g2 in trig_toks:
+                    f.append(f"trig_prep={gov.lemma.lower()}")
+                    f.append(f"trig_prep={gov.lemma.lower()}&{trig_toks[g2]}")
+        if h in trig_toks:
+            f.append(f"trig_dep={tok.dep}{'_pass' if passive else ''}")
+            f.append(f"trig_dep={tok.dep}&{trig_toks[h]}")
+        if tok.dep in ("appos", "conj", "compound") and 0 <= h < len(tokens):
+            f.append(f"via={tok.dep}&gdep={gov.dep}")
+    if trig_toks:
+        d = min(abs(i - j) for j in trig_toks)
+        f.append("tdist=" + _bucket(d, (1, 3, 6, 12)))
+        # path up the tree to a trigger
+        j, path = i, []
+        for _ in range(4):
+            if j in trig_toks or not (0 <= tokens[j].head < len(tokens)) or tokens[j].head == j:
+                break
+            path.append(tokens[j].dep)
+            j = tokens[j].head
+        if j in trig_toks and path:
+            f.append("tpath=" + ">".join(path))
+    if i > 0:
+        f.append(f"prev={tokens[i - 1].lemma.lower()}")
+    if i > 1:
+        f.append(f"prev2={tokens[i - 2].lemma.lower()}")
+    if i + 1 < len(tokens):
+        f.append(f"next={tokens[i + 1].lemma.lower()}")
+    if i + 2 < len(tokens):
+        f.append(f"next2={tokens[i + 2].lemma.lower()}")
+    # the clause's verb and how the phrase hangs from it ("killed" <- nsubj, "destroyed" <- nsubjpass, "by" <- agent)
+    j, rel = i, tok.dep
+    for _ in range(4):
+        h = tokens[j].head
+        if not (0 <= h < len(tokens)) or h == j:
+            break
+        if tokens[h].pos in ("VERB", "AUX"):
+            passive = any(tokens[k].head == h and tokens[k].dep in ("auxpass", "nsubjpass") for k in toks)
+            f.append(f"verb={tokens[h].lemma.lower()}")
+            f.append(f"verb={tokens[h].lemma.lower()}&rel={rel}{'_pass' if passive else ''}")
+            f.append(f"vrel={rel}{'_pass' if passive else ''}")
+            break
+        rel = tokens[h].dep if tokens[h].dep in ("pobj", "prep", "agent") and rel == "pobj" else rel
+        if tokens[h].dep in ("prep", "agent"):
+            rel = f"{tokens[h].dep}:{tokens[h].lemma.lower()}"
+        j = h
+    return f
+
+
+# --- the model -------------------------------------------------------------------------------------------------
+
+
+def feature_id(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8"))
+
+
+def feature_ids(feats: Iterable[str]) -> np.ndarray:
+    """A candidate's features as sorted, unique hashed ids (what the model and the scorer's workers pass around)."""
+    return np.unique(np.fromiter((feature_id(f) for f in feats), dtype=np.int64))
+
+
+@dataclass
+class Model:
+    """Per-role logistic regressions over hashed features: ``ids`` (sorted feature ids) and ``weights`` (one
+    column per role of :data:`ROLES`), with each role's decision threshold."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+    thresholds: dict[str, float]
+    max_fillers: dict[str, int] = field(default_factory=lambda: dict(MAX_FILLERS))
+    relative: dict[str, float] = field(default_factory=lambda: dict(RELATIVE))
+
+    def probabilities(self, rows: list[np.ndarray]) -> np.ndarray:
+        """(candidates x roles) probabilities of candidates given by :func:`feature_ids`."""
+        if not rows:
+            return np.zeros((0, len(ROLES)))
+        indptr, cols = _encode(rows, self.ids)
+        z = np.zeros((len(rows), self.weights.shape[1]))
+        r = np.repeat(np.arange(len(rows)), np.diff(indptr))
+        np.add.at(z, r, self.weights[cols])
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def fillers(self, cands: list[Candidate]) -> dict[str, list[str]]:
+        """The role fillers among a message's candidates."""
+        probs = self.probabilities([feature_ids(c.feats) for c in cands])
+        return self.decode(cands, probs)
+
+    def decode(self, cands: list[Candidate] | list[str], probs: np.ndarray) -> dict[str, list[str]]:
+        return decode(cands, probs, self.thresholds, self.max_fillers, self.relative)
+
+
+def _encode(rows: list[np.ndarray], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """CSR rows (binary values) over the columns of the feature ids known to ``ids``."""
+    lens = np.array([len(r) for r in rows], dtype=np.int64)
+    flat = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    pos = np.searchsorted(ids, flat)
+    ok = (pos < len(ids)) & (ids[np.minimum(pos, max(len(ids) - 1, 0))] == flat)
+    keep = np.add.reduceat(ok.astype(np.int64), np.r_[0, np.cumsum(lens)[:-1]]) if len(flat) else lens * 0
+    keep = np.where(lens > 0, keep, 0)
+    return np.r_[0, np.cumsum(keep)].astype(np.int64), pos[ok].astype(np.int64)
+
+
+def fit(rows: list[np.ndarray], labels: np.ndarray, *, l2: float = L2, min_count: int = 2, iters: int = 300) -> Model:
+    """One L2 logistic regression per role (``rows``: :func:`feature_ids` of each candidate; ``labels``:
+    candidates x roles, 0/1), fitted by L-BFGS; features seen in fewer than ``min_count`` candidates are dropped."""
+    flat = np.concatenate(rows)
+    uniq, counts = np.unique(flat, return_counts=True)
+    bias = feature_id("bias")
+    ids = uniq[(counts >= min_count) | (uniq == bias)]
+    indptr, cols = _encode(rows, ids)
+    y = np.asarray(labels, dtype=float)
+    dim = len(ids)
+    pen = np.full(dim, l2)
+    pen[int(np.searchsorted(ids, bias))] = 1e-6
+    weights = np.zeros((dim, y.shape[1]))
+    ridx = np.repeat(np.arange(len(rows)), np.diff(indptr))
+    for r in range(y.shape[1]):
+        yr = y[:, r]
+
+        def loss_grad(w: np.ndarray, yr: np.ndarray = yr) -> tuple[float, np.ndarray]:
+            z = np.bincount(ridx, weights=w[cols], minlength=len(yr))
+            p = 1.0 / (1.0 + np.exp(-z))
+            loss = float(np.sum(np.logaddexp(0.0, z) - yr * z) + 0.5 * np.sum(pen * w * w))
+            g = np.bincount(cols, weights=(p - yr)[ridx], minlength=dim) + pen * w
+            return loss, g
+
+        weights[:, r] = _lbfgs(loss_grad, np.zeros(dim), iters)
+    return Model(ids, weights, dict(THRESHOLDS))
+
+
+def _lbfgs(fg: Callable[[np.ndarray], tuple[float, np.ndarray]], x: np.ndarray, iters: int, m: int = 10) -> np.ndarray:
+    """Minimise a smooth convex function by L-BFGS with a backtracking (Armijo) line search."""
+    f, g = fg(x)
+    s_hist: list[np.ndarray] = []
+    y_hist: list[np.ndarray] = []
+    for _ in range(iters):
+        q = g.copy()
+        alphas = []
+        for s, yv in zip(reversed(s_hist), reversed(y_hist)):
+            a = (s @ q) / (yv @ s)
+            alphas.append(a)
+            q -= a * yv
+        if s_hist:
+            q *= (s_hist[-1] @ y_hist[-1]) / (y_hist[-1] @ y_hist[-1])
+        else:
+            q /= max(1.0, float(np.abs(g).max()))
+        for (s, yv), a in zip(zip(s_hist, y_hist), reversed(alphas)):
+            b = (yv @ q) / (yv @ s)
+            q += s * (a - b)
+        d = -q
+        step, gd = 1.0, float(g @ d)
+        if gd >= 0:
+            d, gd = -g, -float(g @ g)
+        while True:
+            xn = x + step * d
+            fn, gn = fg(xn)
+            if fn <= f + 1e-4 * step * gd or step < 1e-10:
+                break
+            step *= 0.5
+        s, yv = xn - x, gn - g
+        if s @ yv > 1e-12:
+            s_hist.append(s)
+            y_hist.append(yv)
+            if len(s_hist) > m:
+                s_hist.pop(0)
+                y_hist.pop(0)
+        converged = abs(f - fn) <= TOL * max(1.0, abs(f))
+        x, f, g = xn, fn, gn
+        if converged or np.abs(g).max() < 1e-5:
+            break
+    return x
+
+
+def decode(cands: list[Candidate] | list[str], probs: np.ndarray, thresholds: dict[str, float],
+           max_fillers: dict[str, int] | None = None, relative: dict[str, float] | None = None) -> dict[str, list[str]]:
+    """Per role, the candidates (or their texts) at or above its threshold and at or above ``relative`` times the
+    role's best probability in the message, most probable first, at most ``max_fillers``."""
+    texts = [c if isinstance(c, str) else c.text for c in cands]
+    max_fillers = MAX_FILLERS if max_fillers is None else max_fillers
+    relative = RELATIVE if relative is None else relative
+    out: dict[str, list[str]] = {}
+    for r, role in enumerate(ROLES):
+        floor = max(thresholds[role], relative[role] * float(probs[:, r].max())) if len(texts) else 1.0
+        order = sorted((i for i in range(len(texts)) if probs[i, r] >= floor), key=lambda i: -probs[i, r])
+        out[role] = [texts[i] for i in order[:max_fillers[role]]]
+    return out
+
+
+def to_bytes(model: Model) -> bytes:
+    buf = io.BytesIO()
+    np.savez(buf, ids=model.ids.astype(np.uint32), weights=model.weights.astype(np.float32),
+             thresholds=np.array([model.thresholds[r] for r in ROLES]),
+             max_fillers=np.array([model.max_fillers[r] for r in ROLES]),
+             relative=np.array([model.relative[r] for r in ROLES]))
+    return buf.getvalue()
+
+
+def from_bytes(data: bytes) -> Model:
+    with np.load(io.BytesIO(data), allow_pickle=False) as z:
+        return Model(z["ids"].astype(np.int64), z["weights"].astype(np.float64),
+                     dict(zip(ROLES, (float(x) for x in z["thresholds"]))),
+                     dict(zip(ROLES, (int(x) for x in z["max_fillers"]))),
+                     dict(zip(ROLES, (float(x) for x in z["relative"]))))
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Model | None:
+    """The shipped weights, sha256-checked against the card; None when no model is shipped."""
+    card_path, weights_path = MODEL_DIR / CARD, MODEL_DIR / WEIGHTS
+    if not card_path.is_file() or not weights_path.is_file():
+        return None
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    data = weights_path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != card.get("weights_sha256"):
+        raise ModelIntegrityError(f"{weights_path} has sha256 {digest[:12]}…, its card says "
+                                  f"{str(card.get('weights_sha256'))[:12]}…; retrain with "
+                                  "tools/train_role_filler.py or reinstall eventwire")
+    return from_bytes(data)

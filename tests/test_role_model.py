@@ -1,0 +1,122 @@
+"""The trained role-filler model: candidates, fitting, decoding, shipped weights and what it finds."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import numpy as np
+import pytest
+
+from eventwire.extract import role_model as rm
+from eventwire.model import Article, Span
+
+
+def annotate(text: str, backend: str = "default") -> Article:
+    from eventwire import nlp
+
+    raw = text.encode()
+    art = Article(locator="t", kind="txt", raw=raw, raw_sha256=hashlib.sha256(raw).hexdigest(), body=text, text=text,
+                  id="t", paragraphs=[Span(0, len(text))], language="en")
+    return nlp.annotate(art, backend)
+
+
+def test_fit_learns_each_role_from_its_features():
+    rows, labels = [], []
+    for i in range(60):
+        role = i % 3  # PerpInd, PerpOrg, Target
+        feats = {"bias", f"h=word{role}", f"noise={i % 7}"}
+        rows.append(rm.feature_ids(feats))
+        labels.append([float(role == r) for r in range(len(rm.ROLES))])
+    model = rm.fit(rows, np.array(labels), l2=0.1)
+    probs = model.probabilities([rm.feature_ids({"bias", "h=word1", "noise=3"})])
+    assert probs.shape == (1, len(rm.ROLES))
+    assert probs[0, 1] > 0.9 and probs[0, 0] < 0.1 and probs[0, 4] < 0.1
+    # a feature the model never saw changes nothing
+    same = model.probabilities([rm.feature_ids({"bias", "h=word1", "noise=3", "never seen"})])
+    assert np.allclose(probs, same)
+
+
+def test_decode_keeps_the_most_probable_above_threshold_per_role():
+    texts = ["guerrillas", "dynamite", "bus", "Jose Perez"]
+    probs = np.zeros((4, len(rm.ROLES)))
+    probs[0, 0] = 0.9
+    probs[1, 4] = 0.8
+    probs[2, 2] = 0.2  # under the threshold
+    probs[3, 3], probs[0, 3] = 0.95, 0.5
+    out = rm.decode(texts, probs, {r: 0.3 for r in rm.ROLES}, {r: 1 for r in rm.ROLES}, {r: 0.0 for r in rm.ROLES})
+    assert out == {"PerpInd": ["guerrillas"], "PerpOrg": [], "Target": [], "Victim": ["Jose Perez"], "Weapon": ["dynamite"]}
+    # a candidate far below the role's best in the message is left out
+    assert rm.decode(texts, probs, {r: 0.3 for r in rm.ROLES}, {r: 5 for r in rm.ROLES}, {r: 0.6 for r in rm.ROLES})[
+        "Victim"] == ["Jose Perez"]
+    assert rm.decode(texts, probs, {r: 0.3 for r in rm.ROLES}, {r: 5 for r in rm.ROLES}, {r: 0.0 for r in rm.ROLES})[
+        "Victim"] == ["Jose Perez", "guerrillas"]
+
+
+def test_weights_round_trip_through_bytes():
+    model = rm.Model(np.array([3, 7, 11]), np.arange(15, dtype=float).reshape(3, 5), {r: 0.3 for r in rm.ROLES},
+                     {r: 2 for r in rm.ROLES}, {r: 0.5 for r in rm.ROLES})
+    back = rm.from_bytes(rm.to_bytes(model))
+    assert (back.ids == model.ids).all() and np.allclose(back.weights, model.weights)
+    assert back.thresholds == model.thresholds and back.max_fillers == model.max_fillers and back.relative == model.relative
+    assert rm.to_bytes(model) == rm.to_bytes(back)  # deterministic bytes
+
+
+def test_shipped_weights_load_and_carry_no_text():
+    model = rm.shipped()
+    assert model is not None
+    card = json.loads((rm.MODEL_DIR / rm.CARD).read_text(encoding="utf-8"))
+    assert card["weights_sha256"] == hashlib.sha256((rm.MODEL_DIR / rm.WEIGHTS).read_bytes()).hexdigest()
+    assert {"file", "sha256"} <= set(card["training_data"][0]) and card["kfold"]["k"] >= 2
+    assert set(model.thresholds) == set(rm.ROLES) and model.weights.shape == (len(model.ids), len(rm.ROLES))
+    with np.load(rm.MODEL_DIR / rm.WEIGHTS, allow_pickle=False) as z:  # ids and numbers only: no words, no texts
+        assert sorted(z.files) == ["ids", "max_fillers", "relative", "thresholds", "weights"]
+        assert all(z[k].dtype.kind in "fiu" for k in z.files)
+
+
+def test_shipped_weights_are_hash_checked(tmp_path, monkeypatch):
+    import shutil
+
+    from eventwire.errors import ModelIntegrityError
+
+    for name in (rm.WEIGHTS, rm.CARD):
+        shutil.copy(rm.MODEL_DIR / name, tmp_path / name)
+    (tmp_path / rm.WEIGHTS).write_bytes((tmp_path / rm.WEIGHTS).read_bytes() + b"x")
+    monkeypatch.setattr(rm, "MODEL_DIR", tmp_path)
+    rm.shipped.cache_clear()
+    try:
+        with pytest.raises(ModelIntegrityError):
+            rm.shipped()
+    finally:
+        rm.shipped.cache_clear()
+
+
+def test_candidates_pool_phrases_by_head_word_with_their_features():
+    text = "Urban guerrillas killed mayor Jose Perez with a machinegun. The guerrillas fled."
+    art = annotate(text)
+    at = text.index("killed")
+    cands = {c.key: c for c in rm.candidates(art, sentence_feats={0: ["incident"]},
+                                             trigger_spans={0: [(at, at + 6, "attack")]},
+                                             rule_fillers={"Weapon": ["machinegun"]}, doc_feats=["incident"])}
+    assert {"guerrillas", "perez", "machinegun"} <= set(cands)
+    g = cands["guerrillas"]
+    assert g.count >= 2 and g.first == 0 and "perp_noun" in g.feats and "s:incident" in g.feats
+    assert any(f.startswith("trig_dep=nsubj") for f in g.feats)
+    assert cands["perez"].text == "Jose Perez" and "person_name" in cands["perez"].feats
+    assert cands["machinegun"].rule_roles == {"Weapon"} and "rule=Weapon" in cands["machinegun"].feats
+
+
+@pytest.mark.slow
+def test_shipped_model_fills_the_roles_of_a_killing():
+    from eventwire.evaluation import muc4
+    from eventwire.extract import truecase
+    from eventwire.pipeline import article_from_text, process
+
+    text = "guerrillas killed mayor jose perez with a machinegun in medellin today."
+    art = process(article_from_text(truecase.restore(text), locator="t"))
+    out = muc4.from_article(art)
+    assert out["events"]
+    fillers = {role: [muc4.head(v) for v in vals] for role, vals in out["fillers"].items()}
+    assert "guerrillas" in fillers["PerpInd"]
+    assert "perez" in fillers["Victim"]
+    assert "machinegun" in fillers["Weapon"]
+    assert "perez" not in fillers["PerpInd"] and "guerrillas" not in fillers["Victim"]
