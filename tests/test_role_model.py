@@ -73,23 +73,6 @@ def test_shipped_weights_load_and_carry_no_text():
         assert all(z[k].dtype.kind in "fiu" for k in z.files)
 
 
-def test_shipped_weights_are_hash_checked(tmp_path, monkeypatch):
-    import shutil
-
-    from eventwire.errors import ModelIntegrityError
-
-    for name in (rm.WEIGHTS, rm.CARD):
-        shutil.copy(rm.MODEL_DIR / name, tmp_path / name)
-    (tmp_path / rm.WEIGHTS).write_bytes((tmp_path / rm.WEIGHTS).read_bytes() + b"x")
-    monkeypatch.setattr(rm, "MODEL_DIR", tmp_path)
-    rm.shipped.cache_clear()
-    try:
-        with pytest.raises(ModelIntegrityError):
-            rm.shipped()
-    finally:
-        rm.shipped.cache_clear()
-
-
 def test_candidates_pool_phrases_by_head_word_with_their_features():
     text = "Urban guerrillas killed mayor Jose Perez with a machinegun. The guerrillas fled."
     art = annotate(text)

@@ -90,13 +90,13 @@ from collections import Counter
 from multiprocessing import get_context
 from typing import Any
 
+from ..extract.role_model import ROLES, norm
+from ..extract.role_model import head_word as head
 from . import EvalContext, EvalResult, log, prf, scorer
 from .matching import one_to_one
 
-ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 K_FOLDS = 5
 _FIRE = re.compile(r"\b(?:fire|burn\w*|torch\w*|arson|set ablaze|blaze|incendiary)\b", re.I)
-_ARTICLES = re.compile(r"\b(?:the|a|an)\b")
 
 
 def incident_type(sub: str, event_type: str, sentence: str) -> str:
@@ -111,14 +111,6 @@ def incident_type(sub: str, event_type: str, sentence: str) -> str:
     return ""
 
 
-def norm(s: str) -> str:
-    s = _ARTICLES.sub(" ", s.lower())
-    return " ".join(re.sub(r"[^\w\s]", " ", s).split())
-
-
-def head(s: str) -> str:
-    words = norm(s).split()
-    return words[-1] if words else ""
 
 
 def filler_match(pred: str, entity: list[str]) -> bool:

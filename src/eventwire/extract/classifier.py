@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelIntegrityError
+from . import weights
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 WEIGHTS = "event_type_classifier.npz"
@@ -295,17 +296,12 @@ class EventTypeModel:
 
 def load(folder: Path = MODEL_DIR) -> EventTypeModel:
     """The model in ``folder``, after checking the weights' sha256 against its card."""
-    card_file, weights_file = folder / CARD, folder / WEIGHTS
-    if not card_file.is_file() or not weights_file.is_file():
+    weights_file = folder / WEIGHTS
+    got = weights.checked(weights_file, folder / CARD, tool="tools/train_classifier.py")
+    if got is None:
         raise ModelIntegrityError(f"event-type classifier {weights_file} or its card is missing; "
                                   "reinstall eventwire or run tools/train_classifier.py")
-    card = json.loads(card_file.read_text(encoding="utf-8"))
-    data = weights_file.read_bytes()
-    digest = sha256_bytes(data)
-    if digest != card["weights_sha256"]:
-        raise ModelIntegrityError(
-            f"event-type classifier weights {weights_file} have sha256 {digest[:12]}…, the card says "
-            f"{card['weights_sha256'][:12]}…; reinstall eventwire or retrain with tools/train_classifier.py")
+    card, data = got
     model = EventTypeModel.from_bytes(data, card["params"])
     if model.labels != card["labels"]:
         raise ModelIntegrityError(f"event-type classifier labels in {weights_file} differ from its card")

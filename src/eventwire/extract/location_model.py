@@ -8,16 +8,14 @@ the files and ``eventwire eval event-location`` cross-validates on the fly.
 """
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from ..errors import ModelIntegrityError
+from . import weights
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 WEIGHTS = "event_location.npz"
@@ -117,14 +115,5 @@ def from_bytes(data: bytes) -> dict[str, Model]:
 @lru_cache(maxsize=1)
 def shipped() -> dict[str, Model]:
     """The shipped weights, sha256-checked against the card; {} when no model is shipped."""
-    card_path, weights_path = MODEL_DIR / CARD, MODEL_DIR / WEIGHTS
-    if not card_path.is_file() or not weights_path.is_file():
-        return {}
-    card = json.loads(card_path.read_text(encoding="utf-8"))
-    data = weights_path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != card.get("weights_sha256"):
-        raise ModelIntegrityError(f"{weights_path} has sha256 {digest[:12]}…, its card says "
-                                  f"{str(card.get('weights_sha256'))[:12]}…; retrain with "
-                                  "tools/train_event_location.py or reinstall eventwire")
-    return from_bytes(data)
+    got = weights.checked(MODEL_DIR / WEIGHTS, MODEL_DIR / CARD, tool="tools/train_event_location.py")
+    return from_bytes(got[1]) if got else {}

@@ -25,9 +25,7 @@ out-of-fold probabilities). Weights live in ``data/models/role_filler.npz`` with
 """
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import re
 import zlib
 from collections.abc import Callable, Iterable
@@ -37,9 +35,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import ModelIntegrityError
 from ..model import Article
-from . import arguments
+from . import arguments, weights
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 WEIGHTS = "role_filler.npz"
@@ -458,14 +455,5 @@ def from_bytes(data: bytes) -> Model:
 @lru_cache(maxsize=1)
 def shipped() -> Model | None:
     """The shipped weights, sha256-checked against the card; None when no model is shipped."""
-    card_path, weights_path = MODEL_DIR / CARD, MODEL_DIR / WEIGHTS
-    if not card_path.is_file() or not weights_path.is_file():
-        return None
-    card = json.loads(card_path.read_text(encoding="utf-8"))
-    data = weights_path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != card.get("weights_sha256"):
-        raise ModelIntegrityError(f"{weights_path} has sha256 {digest[:12]}…, its card says "
-                                  f"{str(card.get('weights_sha256'))[:12]}…; retrain with "
-                                  "tools/train_role_filler.py or reinstall eventwire")
-    return from_bytes(data)
+    got = weights.checked(MODEL_DIR / WEIGHTS, MODEL_DIR / CARD, tool="tools/train_role_filler.py")
+    return from_bytes(got[1]) if got else None
