@@ -23,3 +23,17 @@ def test_shipped_weights_are_hash_checked(module, tmp_path, monkeypatch):
             module.shipped()
     finally:
         module.shipped.cache_clear()
+
+
+def test_written_weights_load_back_and_any_change_is_refused(tmp_path):
+    from eventwire.extract import weights
+
+    w, c = tmp_path / "m" / "x.npz", tmp_path / "m" / "x.json"
+    weights.write(w, c, b"\x00\x01weights", {"model": "toy", "params": {"l2": 1.0}})
+    card, data = weights.checked(w, c, tool="tools/train_x.py")
+    assert data == b"\x00\x01weights" and list(card)[:3] == ["model", "weights", "weights_sha256"]
+    assert card["weights"] == "x.npz" and card["params"] == {"l2": 1.0}
+    w.write_bytes(b"\x00\x01weightz")
+    with pytest.raises(ModelIntegrityError, match="tools/train_x.py"):
+        weights.checked(w, c, tool="tools/train_x.py")
+    assert weights.checked(tmp_path / "none.npz", c, tool="t") is None

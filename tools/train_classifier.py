@@ -36,7 +36,7 @@ from eventwire.evaluation.case2021 import (
     read_labels,
     read_snippets,
 )
-from eventwire.extract import classifier
+from eventwire.extract import classifier, weights
 
 DATA_FILE = "test_set_final_release_with_labels.dev.tsv"
 
@@ -64,12 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     model = classifier.fit(texts + extra.texts, gold + extra.labels, np.vstack([vectors, extra.vectors]),
                            label_set=labels, extra=[False] * len(texts) + [True] * len(extra.texts))
     data = model.to_bytes()
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / classifier.WEIGHTS).write_bytes(data)
     card = {
         "model": classifier.DESCRIPTION,
-        "weights": classifier.WEIGHTS,
-        "weights_sha256": hashlib.sha256(data).hexdigest(),
         "embedding_model": {"package": embed.PIN, "model_safetensors_sha256": embed.WEIGHTS_SHA256},
         "training_data": [{
             "dataset": "CASE 2021 Shared Task 2 test set with labels (emerging-welfare/case-2021-shared-task, "
@@ -91,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                   "per_label_f1": {lab: round(f, 3) for lab, (f, _) in per_label.items()}},
         "trainer": "tools/train_classifier.py",
     }
-    (args.out / classifier.CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    weights.write(args.out / classifier.WEIGHTS, args.out / classifier.CARD, data, card)
     print(json.dumps({k: card["kfold"][k] for k in found}), file=sys.stderr)
     print(f"wrote {args.out / classifier.WEIGHTS} ({len(data)} bytes) and {classifier.CARD}", file=sys.stderr)
     return 0

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from eventwire.evaluation import event_location as el
 from eventwire.evaluation import prf
 from eventwire.extract import location_features as lf
 from eventwire.extract import location_model as lm
+from eventwire.extract import weights
 
 DATA_FILE = "labeled_text.dev.jsonl"
 
@@ -56,14 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = el.training_set(records, feats)
         models[kind] = lm.fit([x[1] for x in rows], [x[2] for x in rows], [x[3] for x in rows])
     data = lm.to_bytes(models)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / lm.WEIGHTS).write_bytes(data)
     card = {
         "model": "event-location chooser: L2 logistic regression over candidate places (NER/dictionary places, "
                  "org/person mentions, capitalised runs) with parse, context, position and gazetteer features; "
                  "the best candidate at or above threshold, further ones at or above second, are the event's location",
-        "weights": lm.WEIGHTS,
-        "weights_sha256": hashlib.sha256(data).hexdigest(),
         "feature_version": lf.FEATURE_VERSION,
         "training_data": [{
             "dataset": "Halterman 2019 event_location labeled_text.jsonl (ahalterman/event_location, commit "
@@ -84,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         "kfold": {"k": args.k, "grouped_by": "sentence text (sha256 mod k)", **figures},
         "trainer": "tools/train_event_location.py",
     }
-    (args.out / lm.CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    weights.write(args.out / lm.WEIGHTS, args.out / lm.CARD, data, card)
     print(f"wrote {args.out / lm.WEIGHTS} ({len(data)} bytes) and {lm.CARD}", file=sys.stderr)
     return 0
 

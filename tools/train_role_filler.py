@@ -27,6 +27,7 @@ import numpy as np
 from eventwire import settings
 from eventwire.evaluation import muc4
 from eventwire.extract import role_model as rm
+from eventwire.extract import weights
 
 DATA_FILE = "muc4_gtt.dev.jsonl"
 
@@ -56,16 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     keep = [i for i, p in enumerate(preds) if p["ids"]]
     model = rm.fit([x for i in keep for x in preds[i]["ids"]], np.vstack([ys[i] for i in keep]))
     data = rm.to_bytes(model)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / rm.WEIGHTS).write_bytes(data)
     card = {
         "model": "role-filler model: one L2 logistic regression per MUC role (PerpInd, PerpOrg, Target, Victim, Weapon) "
                  "over hashed features of a message's noun phrases, mentions and weapon words pooled by head word "
                  "(lexicon and entity hits, parse relations to triggers, incident-sentence flags, the rule adapter's "
                  "roles); per role, candidates at or above its threshold and relative share of the role's best in the message, "
                  "at most max_fillers",
-        "weights": rm.WEIGHTS,
-        "weights_sha256": hashlib.sha256(data).hexdigest(),
         "feature_version": rm.FEATURE_VERSION,
         "training_data": [{
             "dataset": "MUC-4 in GRIT/GTT processed form (muc4-gtt), dev split only",
@@ -80,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         "kfold": {"k": args.k, "grouped_by": "document (sha256 of docid mod k)", **figures},
         "trainer": "tools/train_role_filler.py",
     }
-    (args.out / rm.CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    weights.write(args.out / rm.WEIGHTS, args.out / rm.CARD, data, card)
     print(f"wrote {args.out / rm.WEIGHTS} ({len(data)} bytes) and {rm.CARD}", file=sys.stderr)
     return 0
 
