@@ -144,8 +144,9 @@ def actor_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 
 def sub_term(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """1 for the same sub-event type (or kin: a suicide bomb and a bomb blast); 0.5 for the same event type, or two kinds of lethal violence (outlets call
-    one strike an air strike, a shelling, an attack or a clash); 0 otherwise."""
+    """1 for the same sub-event type (or kin: a suicide bomb and a bomb blast); 0.5 for the same event type, or
+    two kinds of lethal violence (outlets call one strike an air strike, a shelling, an attack or a clash); 0
+    otherwise."""
     near = (f.etype[i] == f.etype[j]) | (f.violent[i] & f.violent[j])
     return np.where(f.sub[i] == f.sub[j], 1.0, np.where(near, 0.5, 0.0))
 

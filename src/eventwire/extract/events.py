@@ -114,7 +114,7 @@ class ArticleExtractor:
         filing date, not the event's: it is skipped."""
         found = [d for d in dates.find_date_expressions(sentence)
                  if not any(x.start <= offset + d.start < x.end for x in self.datelines)
-                 and not roles.in_other_clause(self.a, offset + d.start, Span(offset + trig_start, offset + trig_start + 1))]
+                 and not roles.in_other_clause(self.a, offset + d.start, offset + trig_start)]
         events = [d for d in found if not _SPEECH_DATE.search(sentence[max(0, d.start - 40):d.start])]
         if found:
             best = min(events or found, key=lambda d: abs(d.start - trig_start))
@@ -372,14 +372,9 @@ class ArticleExtractor:
             sub = "Government regains territory"
         if trig.kind in ("kill", "attack") and a2 is not None and a2.inter in (1, 2, 3, 8) and a1 is not None:
             sub = "Armed clash"
+        found = counts.find(s)
         if taxonomy.SUB_TYPES[sub].event_type in ("Violence against civilians", "Explosions/Remote violence"):
-            # the people it hit after the trigger ("killing 12 villagers"), or counted before it ("43 people were
-            # killed in a suicide bombing"), or those an "of whom" count points back to ("patients ..., 355 of whom died")
-            hit = triggers.CIVILIAN.search(s[trig.end:]) or any(
-                f.field in ("killed", "injured") and triggers.CIVILIAN.search(
-                    s[max(0, f.start - 80):f.start] if _OF_WHOM.search(f.text) else f.text if f.end <= trig.start else "")
-                for f in counts.find(s))
-            if hit and (a2 is None or a2.inter in (0, 1)) and "generic:civilians" in self.d:
+            if _civilians_hit(s, trig, found) and (a2 is None or a2.inter in (0, 1)) and "generic:civilians" in self.d:
                 a2 = self.d.to_actor("generic:civilians", country_iso3=country, when=when)
         protest_here = triggers.PROTEST_CONTEXT.search(s) or triggers.PROTEST_CONTEXT.search(self.previous_sentence(si))
         if protest_here and trig.kind in ("attack", "kill", "protest", "clash", "arrest") and \
@@ -389,7 +384,6 @@ class ArticleExtractor:
                 a2 = self.d.to_actor("generic:protesters", country_iso3=country, when=when) if "generic:protesters" in self.d else None
         if trig.kind == "arrest" and a1 is not None and a1.inter not in (1, 8, 0):
             sub = "Abduction/forced disappearance"
-        found = counts.find(s)
         figures = counts.totals(found)
         row = taxonomy.SUB_TYPES[sub]
         rep = Report(
@@ -486,6 +480,21 @@ def headline_paragraph(article: Article) -> int:
                 normalized_words(par) == normalized_words(article.title):
             return k
     return -1
+
+
+def _civilians_hit(s: str, trig: triggers.Trigger, found: list[counts.Figure]) -> bool:
+    """Civilian words for the people the violence hit: after the trigger ("killing 12 villagers"), counted before
+    it ("43 people were killed in a suicide bombing"), or those an "of whom" count points back to ("3,600
+    patients ..., 355 of whom died")."""
+    if triggers.CIVILIAN.search(s[trig.end:]):
+        return True
+    for f in found:
+        if f.field not in ("killed", "injured"):
+            continue
+        counted = s[max(0, f.start - 80):f.start] if _OF_WHOM.search(f.text) else f.text if f.end <= trig.start else ""
+        if triggers.CIVILIAN.search(counted):
+            return True
+    return False
 
 
 def dateline_spans(article: Article) -> list[Span]:

@@ -108,15 +108,15 @@ def _parse_slots(article: Article, sent: Span, trig: Span, agents: list[Mention]
 
 def token_at(article: Article, pos: int) -> int:
     """The index of the token starting at or covering character ``pos``; -1 without tokens."""
-    i = bisect.bisect_right([t.start for t in article.tokens], pos) - 1
+    i = bisect.bisect_right(article.tokens, pos, key=lambda t: t.start) - 1
     return i if i >= 0 and pos < article.tokens[i].end else -1
 
 
-def in_other_clause(article: Article, pos: int, trig: Span) -> bool:
+def in_other_clause(article: Article, pos: int, trig_pos: int) -> bool:
     """Is the word at ``pos`` inside a relative or past-participle clause that modifies a noun the trigger's verb
     governs ("the blast hit buses carrying people evacuated from two villages on Friday", "hit buses which had
     left on Friday")? Such a clause tells of something else than the event. False without a parse."""
-    i, t = token_at(article, pos), token_at(article, trig.start)
+    i, t = token_at(article, pos), token_at(article, trig_pos)
     if i < 0 or t < 0 or article.tokens[i].dep == "":
         return False
     chain = _ancestors(article, i)

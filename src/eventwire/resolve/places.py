@@ -478,8 +478,9 @@ def _same_name_again(text: str, surfaces: set[str], taken: list[tuple[int, int]]
             s, e = m.span()
             if any(ts < e and s < te for ts, te in [*taken, *out]):
                 continue
-            if _detect._next_word(text, e)[:1].isupper() or _detect._prev_word(text, s)[:1].isupper() and \
-                    not _detect._SENT_END.search(text[max(0, s - len(_detect._prev_word(text, s)) - 4):s]):
+            prev = _detect._prev_word(text, s)
+            if _detect._next_word(text, e)[:1].isupper() or prev[:1].isupper() and \
+                    not _detect._SENT_END.search(text[max(0, s - len(prev) - 4):s]):
                 continue
             out.append((s, e))
     return out
