@@ -27,7 +27,8 @@ def test_fit_learns_each_role_from_its_features():
         feats = {"bias", f"h=word{role}", f"noise={i % 7}"}
         rows.append(rm.feature_ids(feats))
         labels.append([float(role == r) for r in range(len(rm.ROLES))])
-    model = rm.fit(rows, np.array(labels), l2=0.1)
+    model = rm.fit(rows, np.array(labels), epochs=60, lr=0.02, batch=16, seeds=2)
+    assert len(model.nets) == 2
     probs = model.probabilities([rm.feature_ids({"bias", "h=word1", "noise=3"})])
     assert probs.shape == (1, len(rm.ROLES))
     assert probs[0, 1] > 0.9 and probs[0, 0] < 0.1 and probs[0, 4] < 0.1
@@ -53,12 +54,17 @@ def test_decode_keeps_the_most_probable_above_threshold_per_role():
 
 
 def test_weights_round_trip_through_bytes():
-    model = rm.Model(np.array([3, 7, 11]), np.arange(15, dtype=float).reshape(3, 5), {r: 0.3 for r in rm.ROLES},
-                     {r: 2 for r in rm.ROLES}, {r: 0.5 for r in rm.ROLES})
+    rows = [rm.feature_ids({"bias", f"h=w{i % 4}"}) for i in range(40)]
+    labels = np.array([[float(i % 4 == r) for r in range(len(rm.ROLES))] for i in range(40)])
+    model = rm.fit(rows, labels, epochs=5, batch=8, seeds=2)
+    model.thresholds = {r: 0.3 for r in rm.ROLES}
     back = rm.from_bytes(rm.to_bytes(model))
-    assert (back.ids == model.ids).all() and np.allclose(back.weights, model.weights)
+    assert (back.ids == model.ids).all() and len(back.nets) == 2
+    assert np.allclose(back.probabilities(rows), model.probabilities(rows), atol=2e-3)  # stored as float16
     assert back.thresholds == model.thresholds and back.max_fillers == model.max_fillers and back.relative == model.relative
-    assert rm.to_bytes(model) == rm.to_bytes(back)  # deterministic bytes
+    assert rm.to_bytes(back) == rm.to_bytes(rm.from_bytes(rm.to_bytes(back)))  # deterministic bytes
+    again = rm.fit(rows, labels, epochs=5, batch=8, seeds=2)  # seeded: the same data give the same weights
+    assert all(np.array_equal(a.emb, b.emb) for a, b in zip(model.nets, again.nets))
 
 
 def test_shipped_weights_load_and_carry_no_text():
@@ -67,9 +73,10 @@ def test_shipped_weights_load_and_carry_no_text():
     card = json.loads((rm.MODEL_DIR / rm.CARD).read_text(encoding="utf-8"))
     assert card["weights_sha256"] == hashlib.sha256((rm.MODEL_DIR / rm.WEIGHTS).read_bytes()).hexdigest()
     assert {"file", "sha256"} <= set(card["training_data"][0]) and card["kfold"]["k"] >= 2
-    assert set(model.thresholds) == set(rm.ROLES) and model.weights.shape == (len(model.ids), len(rm.ROLES))
+    assert set(model.thresholds) == set(rm.ROLES) and model.nets
+    assert all(n.emb.shape[0] == n.wide.shape[0] == len(model.ids) and n.out.shape[1] == len(rm.ROLES) for n in model.nets)
     with np.load(rm.MODEL_DIR / rm.WEIGHTS, allow_pickle=False) as z:  # ids and numbers only: no words, no texts
-        assert sorted(z.files) == ["ids", "max_fillers", "relative", "thresholds", "weights"]
+        assert sorted(z.files) == ["b1", "b2", "emb", "ids", "max_fillers", "out", "relative", "thresholds", "wide"]
         assert all(z[k].dtype.kind in "fiu" for k in z.files)
 
 

@@ -7,7 +7,7 @@ runs every message through the pipeline and the MUC-4 adapter (spaCy backend, tw
 the k-fold cross-validated figures (grouped by document: train on k-1 folds, score the held one), then
 trains on every dev message and writes:
 
-- role_filler.npz: per-role logistic-regression weights over hashed feature ids (crc32 of the feature
+- role_filler.npz: the network ensemble's weights (float16) over hashed feature ids (crc32 of the feature
   name: no words, no texts), the per-role thresholds, most fillers and share of the best probability;
 - role_filler.json: the card (training data and its sha256, parameters, k-fold figures, sha256 of the
   .npz, checked at load).
@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     model = rm.fit([x for i in keep for x in preds[i]["ids"]], np.vstack([ys[i] for i in keep]))
     data = rm.to_bytes(model)
     card = {
-        "model": "role-filler model: one L2 logistic regression per MUC role (PerpInd, PerpOrg, Target, Victim, Weapon) "
+        "model": f"role-filler model: a wide-and-deep network (hashed features -> {rm.HIDDEN} shared ReLU units and a linear "
+                 f"term -> one logit per MUC role: PerpInd, PerpOrg, Target, Victim, Weapon), {rm.SEEDS} seeds averaged, "
                  "over hashed features of a message's noun phrases, mentions and weapon words pooled by head word "
                  "(lexicon and entity hits, parse relations to triggers, incident-sentence flags, the rule adapter's "
                  "roles); per role, candidates at or above its threshold and relative share of the role's best in the message, "
@@ -70,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             "n_candidates": int(sum(len(p["cands"]) for p in preds)),
             "note": "a candidate is positive for a role when the MUC scorer's filler_match matches it to a gold entity "
                     "of that role in its document; the texts are not shipped, features are crc32 ids"}],
-        "params": {"l2": rm.L2, "min_count": 2, "thresholds": rm.THRESHOLDS, "max_fillers": rm.MAX_FILLERS,
+        "params": {"hidden": rm.HIDDEN, "epochs": rm.EPOCHS, "learning_rate": rm.LR, "seeds": rm.SEEDS,
+                   "l2": rm.L2, "min_count": rm.MIN_COUNT, "batch": rm.BATCH, "thresholds": rm.THRESHOLDS, "max_fillers": rm.MAX_FILLERS,
                    "relative": rm.RELATIVE,
                    "nlp": "default (spaCy)", "thresholds_tuned_on": "the k-fold out-of-fold probabilities"},
         "n_features": len(model.ids),

@@ -749,7 +749,6 @@ def score(ctx: EvalContext) -> EvalResult:
     t0 = time.time()
     preds = collect(docs, ctx.nlp)
     paths = ctx.files("muc4-gtt", "*.jsonl")
-    model = role_model.shipped()
     if ctx.options.get("rules_only"):
         method = "hand-written adapter only (no trained role-filler model)"
     elif ctx.split == "dev" or any(trained_on(p) for p in paths):
@@ -759,7 +758,7 @@ def score(ctx: EvalContext) -> EvalResult:
         for p, pr in zip(preds, probs):
             p["fillers"] = role_model.decode(p["cands"], pr, role_model.THRESHOLDS)
         method = f"role-filler model, {k}-fold cross-validation grouped by document (train on {k - 1} folds, score the held one)"
-    elif model is not None:
+    elif (model := role_model.shipped()) is not None:
         for p in preds:
             p["fillers"] = model.decode(p["cands"], model.probabilities(p["ids"]))
         method = "role-filler model, shipped weights (trained on the dev split)"
