@@ -87,9 +87,8 @@ def main(argv: list[str] | None = None) -> int:
                   "per_label_f1": {lab: round(f, 3) for lab, (f, _) in per_label.items()}},
         "trainer": "tools/train_classifier.py",
     }
-    weights.write(args.out / classifier.WEIGHTS, args.out / classifier.CARD, data, card)
+    print(weights.write(args.out / classifier.WEIGHTS, args.out / classifier.CARD, data, card), file=sys.stderr)
     print(json.dumps({k: card["kfold"][k] for k in found}), file=sys.stderr)
-    print(f"wrote {args.out / classifier.WEIGHTS} ({len(data)} bytes) and {classifier.CARD}", file=sys.stderr)
     return 0
 
 

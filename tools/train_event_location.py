@@ -80,8 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         "kfold": {"k": args.k, "grouped_by": "sentence text (sha256 mod k)", **figures},
         "trainer": "tools/train_event_location.py",
     }
-    weights.write(args.out / lm.WEIGHTS, args.out / lm.CARD, data, card)
-    print(f"wrote {args.out / lm.WEIGHTS} ({len(data)} bytes) and {lm.CARD}", file=sys.stderr)
+    print(weights.write(args.out / lm.WEIGHTS, args.out / lm.CARD, data, card), file=sys.stderr)
     return 0
 
 

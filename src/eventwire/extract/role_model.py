@@ -23,8 +23,8 @@ is trained by Adam in numpy over scipy.sparse rows (:func:`fit`), a few passes a
 training overfits the dev folds). Decoding (:func:`decode`) keeps, per role, the candidates at or above the role's
 threshold and near the role's best in the message, at most a role's number of them, most probable first
 (thresholds and limits tuned on out-of-fold probabilities). Weights live in ``data/models/role_filler.npz``
-(float16) with a card ``role_filler.json`` (training data sha256, parameters, k-fold figures, ``weights_sha256``
-checked at load). ``tools/train_role_filler.py`` writes both; ``eventwire eval muc4-gtt`` cross-validates on the fly.
+(the per-feature matrices as int8 with per-column scales) with a card ``role_filler.json`` (training data sha256,
+parameters, k-fold figures, fillers changed by the int8 storage, ``weights_sha256`` checked at load). ``tools/train_role_filler.py`` writes both; ``eventwire eval muc4-gtt`` cross-validates on the fly.
 """
 from __future__ import annotations
 
@@ -431,10 +431,18 @@ def decode(cands: list[Candidate] | list[str], probs: np.ndarray, thresholds: di
 
 
 def to_bytes(model: Model) -> bytes:
-    """The model as .npz bytes: ids and numbers only (the nets stacked, float16)."""
+    """The model as .npz bytes: ids and numbers only. The nets are stacked; the two per-feature matrices (``emb``,
+    ``wide``: nearly all the weights) are stored as int8 with a float32 scale per column, the rest as float32."""
     buf = io.BytesIO()
-    stack = {k: np.stack([getattr(n, k) for n in model.nets]).astype(np.float16) for k in _NET_ARRAYS}
-    np.savez_compressed(buf, ids=model.ids.astype(np.uint32), **stack,
+    arrays: dict[str, np.ndarray] = {}
+    for k in _NET_ARRAYS:
+        stack = np.stack([getattr(n, k) for n in model.nets]).astype(np.float32)
+        if k in _QUANTISED:
+            scale = np.maximum(np.abs(stack).max(axis=1, keepdims=True), 1e-12) / 127.0
+            arrays[k], arrays[k + "_scale"] = np.round(stack / scale).astype(np.int8), scale.astype(np.float32)
+        else:
+            arrays[k] = stack
+    np.savez_compressed(buf, ids=model.ids.astype(np.uint32), **arrays,
                         thresholds=np.array([model.thresholds[r] for r in ROLES]),
                         max_fillers=np.array([model.max_fillers[r] for r in ROLES]),
                         relative=np.array([model.relative[r] for r in ROLES]))
@@ -442,11 +450,12 @@ def to_bytes(model: Model) -> bytes:
 
 
 _NET_ARRAYS = ("emb", "b1", "out", "b2", "wide")
+_QUANTISED = ("emb", "wide")
 
 
 def from_bytes(data: bytes) -> Model:
     with np.load(io.BytesIO(data), allow_pickle=False) as z:
-        arrays = {k: z[k].astype(np.float32) for k in _NET_ARRAYS}
+        arrays = {k: z[k].astype(np.float32) * (z[k + "_scale"] if k in _QUANTISED else 1.0) for k in _NET_ARRAYS}
         nets = [Net(*(arrays[k][i] for k in _NET_ARRAYS)) for i in range(len(arrays["emb"]))]
         return Model(z["ids"].astype(np.int64), nets,
                      dict(zip(ROLES, (float(x) for x in z["thresholds"]))),

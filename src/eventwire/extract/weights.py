@@ -23,12 +23,13 @@ def checked(weights_path: Path, card_path: Path, *, tool: str) -> tuple[dict[str
     return card, data
 
 
-def write(weights_path: Path, card_path: Path, data: bytes, card: dict[str, Any]) -> None:
+def write(weights_path: Path, card_path: Path, data: bytes, card: dict[str, Any]) -> str:
     """Write the weights and their card, the card stamped with the weights' file name and sha256 (after its
-    ``model`` line), the counterpart of :func:`checked`."""
+    ``model`` line), the counterpart of :func:`checked`; returns a line saying what was written."""
     head = {k: card[k] for k in ("model",) if k in card}
     full = {**head, "weights": weights_path.name, "weights_sha256": hashlib.sha256(data).hexdigest(),
             **{k: v for k, v in card.items() if k not in head}}
     weights_path.parent.mkdir(parents=True, exist_ok=True)
     weights_path.write_bytes(data)
     card_path.write_text(json.dumps(full, indent=2) + "\n", encoding="utf-8")
+    return f"wrote {weights_path} ({len(data)} bytes) and {card_path.name}"
