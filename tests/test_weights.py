@@ -29,7 +29,7 @@ def test_written_weights_load_back_and_any_change_is_refused(tmp_path):
     from eventwire.extract import weights
 
     w, c = tmp_path / "m" / "x.npz", tmp_path / "m" / "x.json"
-    assert weights.write(w, c, b"\x00\x01weights", {"model": "toy", "params": {"l2": 1.0}}) == f"wrote {w} (10 bytes) and {c.name}"
+    assert weights.write(w, c, b"\x00\x01weights", {"model": "toy", "params": {"l2": 1.0}}) == f"wrote {w} (9 bytes) and {c.name}"
     card, data = weights.checked(w, c, tool="tools/train_x.py")
     assert data == b"\x00\x01weights" and list(card)[:3] == ["model", "weights", "weights_sha256"]
     assert card["weights"] == "x.npz" and card["params"] == {"l2": 1.0}
