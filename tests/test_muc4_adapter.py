@@ -268,3 +268,14 @@ def test_possessive_and_unit_words_leave_the_filler():
     fillers = {"PerpInd": [], "PerpOrg": ["FMLN units", "urban commandos"], "Target": [], "Victim": [], "Weapon": []}
     muc4._sort_fillers(art, fillers)
     assert fillers["PerpOrg"] == ["FMLN"]
+
+
+def test_sentence_labels_mark_sentences_naming_a_gold_filler_per_role():
+    doc = {"docid": "T-1", "doctext": "", "templates": [{
+        "incident_type": "bombing", "PerpInd": [], "PerpOrg": [[["fmln", 0]]], "Target": [[["the bus", 0]]],
+        "Victim": [], "Weapon": [[["dynamite", 0]]]}]}
+    sentences = ["The FMLN blew up a bus with dynamite.", "The minister spoke.", "Omnibus lines stopped."]
+    got = muc4.sentence_labels(doc, sentences)
+    assert got.shape == (3, 6)
+    assert got[0].tolist() == [1, 0, 1, 1, 0, 1]  # any, PerpInd, PerpOrg, Target, Victim, Weapon
+    assert not got[1].any() and not got[2].any()  # whole words only: "omnibus" is no "bus"

@@ -73,11 +73,11 @@ def test_shipped_weights_load_and_carry_no_text():
     card = json.loads((rm.MODEL_DIR / rm.CARD).read_text(encoding="utf-8"))
     assert card["weights_sha256"] == hashlib.sha256((rm.MODEL_DIR / rm.WEIGHTS).read_bytes()).hexdigest()
     assert {"file", "sha256"} <= set(card["training_data"][0]) and card["kfold"]["k"] >= 2
-    assert set(model.thresholds) == set(rm.ROLES) and model.nets
+    assert set(model.thresholds) == set(rm.ROLES) and model.nets and model.relevance is not None
     assert all(n.emb.shape[0] == n.wide.shape[0] == len(model.ids) and n.out.shape[1] == len(rm.ROLES) for n in model.nets)
     with np.load(rm.MODEL_DIR / rm.WEIGHTS, allow_pickle=False) as z:  # ids and numbers only: no words, no texts
-        assert sorted(z.files) == ["b1", "b2", "emb", "emb_scale", "ids", "max_fillers", "out", "relative", "thresholds",
-                                   "wide", "wide_scale"]
+        assert sorted(z.files) == ["b1", "b2", "emb", "emb_scale", "ids", "max_fillers", "out", "rel_bias", "rel_ids",
+                                   "rel_weights", "rel_weights_scale", "relative", "thresholds", "wide", "wide_scale"]
         assert all(z[k].dtype.kind in "fiu" for k in z.files)
 
 
@@ -94,6 +94,7 @@ def test_candidates_pool_phrases_by_head_word_with_their_features():
     assert any(f.startswith("trig_dep=nsubj") for f in g.feats)
     assert cands["perez"].text == "Jose Perez" and "person_name" in cands["perez"].feats
     assert cands["machinegun"].rule_roles == {"Weapon"} and "rule=Weapon" in cands["machinegun"].feats
+    assert g.sentences == {0, 1} and cands["perez"].sentences == {0}
 
 
 @pytest.mark.slow

@@ -5,10 +5,12 @@
 Reads the MUC-4 dev split in GRIT/GTT form ($EVENTWIRE_SHARED/data/external/muc4-gtt/muc4_gtt.dev.jsonl),
 runs every message through the pipeline and the MUC-4 adapter (spaCy backend, two processes), measures
 the k-fold cross-validated figures (grouped by document: train on k-1 folds, score the held one), then
-trains on every dev message and writes:
+trains on every dev message (the sentence-relevance model on all its sentences, the network with relevance
+features from k-fold out-of-fold sentence probabilities) and writes:
 
-- role_filler.npz: the network ensemble's weights (int8 per-feature matrices, per-column scales) over hashed feature ids (crc32 of the feature
-  name: no words, no texts), the per-role thresholds, most fillers and share of the best probability;
+- role_filler.npz: the network ensemble's weights and the sentence-relevance weights (int8 per-feature matrices,
+  per-column scales) over hashed feature ids (crc32 of the feature name: no words, no texts), the per-role
+  thresholds, most fillers and share of the best probability;
 - role_filler.json: the card (training data and its sha256, parameters, k-fold figures, sha256 of the
   .npz, checked at load).
 
@@ -22,11 +24,10 @@ import json
 import sys
 from pathlib import Path
 
-import numpy as np
-
 from eventwire import settings
 from eventwire.evaluation import muc4
 from eventwire.extract import role_model as rm
+from eventwire.extract import sentence_relevance as sr
 from eventwire.extract import weights
 
 DATA_FILE = "muc4_gtt.dev.jsonl"
@@ -53,14 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     figures["per_role"] = dict(rows)
     figures["rules_only_role_filler_f1"] = round(rules_metrics["role_filler_f1"], 4)
     print(json.dumps(figures, indent=1), file=sys.stderr)
-    ys = [muc4.labels(d, p["cands"]) for d, p in zip(docs, preds)]
-    keep = [i for i, p in enumerate(preds) if p["ids"]]
-    model = rm.fit([x for i in keep for x in preds[i]["ids"]], np.vstack([ys[i] for i in keep]))
+    model = muc4.fit(docs, preds, list(range(len(docs))), args.k)
     data = rm.to_bytes(model)
     stored = rm.from_bytes(data)  # what the int8 storage changes in the dev messages' fillers
     changed = total = 0
-    for i in keep:
-        before, after = (m.decode(preds[i]["cands"], m.probabilities(preds[i]["ids"])) for m in (model, stored))
+    for p in preds:
+        before, after = (m.decode(p["cands"], m.probabilities(muc4.rows_of(m, p))) for m in (model, stored))
         total += sum(len(v) for v in before.values())
         changed += sum(len(set(before[r]) ^ set(after[r])) for r in rm.ROLES)
     card = {
@@ -68,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
                  f"term -> one logit per MUC role: PerpInd, PerpOrg, Target, Victim, Weapon), {rm.SEEDS} seeds averaged, "
                  "over hashed features of a message's noun phrases, mentions and weapon words pooled by head word "
                  "(lexicon and entity hits, parse relations to triggers, incident-sentence flags, the rule adapter's "
-                 "roles); per role, candidates at or above its threshold and relative share of the role's best in the message, "
+                 "roles, the sentence-relevance model's probabilities for the sentences naming it); per role, candidates at or above its threshold and relative share of the role's best in the message, "
                  "at most max_fillers",
         "feature_version": rm.FEATURE_VERSION,
         "training_data": [{
@@ -82,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
                    "relative": rm.RELATIVE,
                    "nlp": "default (spaCy)", "thresholds_tuned_on": "the k-fold out-of-fold probabilities"},
         "n_features": len(model.ids),
+        "sentence_relevance": {"model": "logistic regression per target over hashed sentence words, word pairs, "
+                                        "adapter flags and position; the network sees out-of-fold probabilities",
+                               "targets": list(sr.TARGETS), "edges": list(sr.EDGES), "l2": sr.L2,
+                               "min_count": sr.MIN_COUNT, "n_features": len(model.relevance.ids)},
         "storage": {"fillers_on_dev": total, "fillers_changed_by_int8_storage": changed},
         "kfold": {"k": args.k, "grouped_by": "document (sha256 of docid mod k)", **figures},
         "trainer": "tools/train_role_filler.py",

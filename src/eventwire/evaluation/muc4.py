@@ -49,10 +49,13 @@ told (bombing, kidnapping, arson, attack; an attack with a bomb or dynamite is a
 
 Role fillers come from the trained role-filler model (:mod:`eventwire.extract.role_model`), which scores every noun
 phrase, mention and weapon word of the message for each role (``role_candidates`` gives it the adapter's view as
-features: incident sentences and their types, claims, triggers, the rules' fillers below). The model is trained on
-the dev split, so on the dev split (or any file its card lists) the scorer cross-validates it: k folds (5) grouped
-by document (sha256 of the document id), a model trained on the other folds' messages fills the held fold's, and all
-out-of-fold fillers are scored; other splits use the shipped weights. ``options={"rules_only": True}`` scores the
+features: incident sentences and their types, claims, triggers, the rules' fillers below, and the sentence-relevance
+model's probabilities for the sentences naming a phrase: :mod:`eventwire.extract.sentence_relevance`, trained on
+``sentence_labels``). The model is trained on the dev split, so on the dev split (or any file its card lists) the
+scorer cross-validates it: k folds (5) grouped by document (sha256 of the document id), a model trained on the other
+folds' messages (``fit``: its sentence-relevance step cross-fits again over those folds, so the network learns from
+out-of-fold relevance) fills the held fold's, and all out-of-fold fillers are scored; other splits use the shipped
+weights. ``options={"rules_only": True}`` scores the
 rules alone (``from_article(article, model=None)``).
 
 The rules' fillers (``rule_fillers``) pool the message's incident sentences (``_document_fillers``): the trigger's argument
@@ -138,9 +141,11 @@ def predict(doc: dict[str, Any]) -> dict[str, Any]:
     article = process(article_from_text(restore(doc["doctext"]), locator=doc["docid"]), _CFG)
     events, incident_sents = incidents(article)
     rules = rule_fillers(article, events, incident_sents)
-    cands = role_candidates(article, events, incident_sents, rules)
+    cands, sentence_rows = role_candidates(article, events, incident_sents, rules)
     return {"docid": doc["docid"], "events": events, "rules": rules, "fillers": rules,
-            "cands": [c.text for c in cands], "ids": [role_model.feature_ids(c.feats) for c in cands]}
+            "cands": [c.text for c in cands], "ids": [role_model.feature_ids(c.feats) for c in cands],
+            "sents": [sorted(c.sentences) for c in cands], "sentence_rows": sentence_rows,
+            "sentence_texts": [article.text[s.start:s.end] for s in article.sentences]}
 
 
 def collect(docs: list[dict[str, Any]], nlp_name: str) -> list[dict[str, Any]]:
@@ -163,26 +168,60 @@ def labels(doc: dict[str, Any], cands: list[str]) -> Any:
     return np.array([[any(filler_match(c, e) for e in gold[r]) for r in ROLES] for c in cands], dtype=float).reshape(-1, len(ROLES))
 
 
+def sentence_labels(doc: dict[str, Any], sentences: list[str]) -> Any:
+    """(sentences x relevance targets) 0/1: a sentence names a gold filler of any role, of each role (one of the
+    entity's mentions, normalised, appears in it as whole words)."""
+    import numpy as np
+
+    gold = gold_fillers(doc)
+    by_role = [{norm(m) for e in gold[r] for m in e} - {""} for r in ROLES]
+    out = np.zeros((len(sentences), 1 + len(ROLES)))
+    for si, s in enumerate(sentences):
+        padded = f" {norm(s)} "
+        out[si, 1:] = [any(f" {m} " in padded for m in ms) for ms in by_role]
+    out[:, 0] = out[:, 1:].max(axis=1) if len(sentences) else 0
+    return out
+
+
 def fold_of(docid: str, k: int) -> int:
     return int(hashlib.sha256(docid.encode("utf-8")).hexdigest(), 16) % k
 
 
-def cross_validate(docs: list[dict[str, Any]], preds: list[dict[str, Any]], k: int) -> list[Any]:
-    """Out-of-fold role probabilities of every document's candidates: k folds grouped by document (sha256 of the
-    document id mod k), a model trained on the other k-1 folds' documents scores the held fold's."""
+def rows_of(model: Any, pred: dict[str, Any]) -> list[Any]:
+    """The model's input rows for one message of :func:`predict`."""
+    return model.rows(pred["ids"], pred["sents"], pred["sentence_rows"], bool(pred["events"]))
+
+
+def fit(docs: list[dict[str, Any]], preds: list[dict[str, Any]], train: list[int], k: int) -> Any:
+    """The role-filler model trained on the messages ``train``: the sentence-relevance model on all their
+    sentences, the network on their candidates with relevance features from out-of-fold sentence probabilities
+    (the messages' own folds, sha256 of the document id mod k: as the relevance model will see new text)."""
     import numpy as np
 
-    from ..extract import role_model
+    from ..extract import role_model, sentence_relevance
 
-    ys = [labels(d, p["cands"]) for d, p in zip(docs, preds)]
+    srows = [preds[i]["sentence_rows"] for i in train]
+    slabels = [sentence_labels(docs[i], preds[i]["sentence_texts"]) for i in train]
+    inner = sentence_relevance.cross_fit(srows, slabels, [fold_of(docs[i]["docid"], k) for i in train])
+    keep = [(i, sp) for i, sp in zip(train, inner) if preds[i]["ids"]]
+    rows = [r for i, sp in keep for r in role_model.candidate_rows(
+        preds[i]["ids"], preds[i]["sents"], sp, bool(preds[i]["events"]))]
+    model = role_model.fit(rows, np.vstack([labels(docs[i], preds[i]["cands"]) for i, _sp in keep]))
+    model.relevance = sentence_relevance.fit([r for g in srows for r in g], np.vstack(slabels))
+    return model
+
+
+def cross_validate(docs: list[dict[str, Any]], preds: list[dict[str, Any]], k: int) -> list[Any]:
+    """Out-of-fold role probabilities of every document's candidates: k folds grouped by document (sha256 of the
+    document id mod k), a model trained on the other k-1 folds' documents (:func:`fit`, whose sentence-relevance
+    step cross-fits over those k-1 folds) scores the held fold's."""
     folds = [fold_of(d["docid"], k) for d in docs]
     probs: list[Any] = [None] * len(docs)
     for f in range(k):
-        train = [i for i in range(len(docs)) if folds[i] != f and preds[i]["ids"]]
-        model = role_model.fit([x for i in train for x in preds[i]["ids"]], np.vstack([ys[i] for i in train]))
+        model = fit(docs, preds, [i for i in range(len(docs)) if folds[i] != f], k)
         for i in range(len(docs)):
             if folds[i] == f:
-                probs[i] = model.probabilities(preds[i]["ids"])
+                probs[i] = model.probabilities(rows_of(model, preds[i]))
     return probs
 
 
@@ -253,8 +292,8 @@ def from_article(article: Any, model: Any = "shipped") -> dict[str, Any]:
         model = role_model.shipped()
     if model is None:
         return {"events": events, "fillers": rules}
-    cands = role_candidates(article, events, incident_sents, rules)
-    return {"events": events, "fillers": model.fillers(cands)}
+    cands, sentence_rows = role_candidates(article, events, incident_sents, rules)
+    return {"events": events, "fillers": model.fillers(cands, sentence_rows, bool(events))}
 
 
 def rule_fillers(article: Any, events: list[tuple[str, float]],
@@ -282,10 +321,11 @@ def rule_fillers(article: Any, events: list[tuple[str, float]],
 
 
 def role_candidates(article: Any, events: list[tuple[str, float]], incident_sents: dict[int, list[tuple[int, int, str]]],
-                    rules: dict[str, list[str]]) -> list[Any]:
+                    rules: dict[str, list[str]]) -> tuple[list[Any], list[Any]]:
     """The role-filler model's candidates of a message, with the adapter's view as features: which sentences tell an
-    incident (and of what type), which claim or blame an act, the triggers of every sentence, the rules' fillers."""
-    from ..extract import role_model, triggers
+    incident (and of what type), which claim or blame an act, the triggers of every sentence, the rules' fillers;
+    and the message's sentences as the sentence-relevance model's rows (words and the same flags)."""
+    from ..extract import role_model, sentence_relevance, triggers
 
     text = article.text
     sentence_feats: dict[int, list[str]] = {}
@@ -309,9 +349,12 @@ def role_candidates(article: Any, events: list[tuple[str, float]], incident_sent
     doc_feats = (["incident", f"lead={events[0][0]}"] if events else ["noincident"]) + [f"kind={k}" for k in kinds]
     doc_feats.append(f"inc_sents={min(len(incident_sents), 4)}")
     same = _acronym_pairs(text)
-    return role_model.candidates(article, sentence_feats=sentence_feats, trigger_spans=trigger_spans,
-                                 rule_fillers=rules, doc_feats=doc_feats,
-                                 key_of=lambda v: same.get(norm(v), head(v)))
+    cands = role_model.candidates(article, sentence_feats=sentence_feats, trigger_spans=trigger_spans,
+                                  rule_fillers=rules, doc_feats=doc_feats,
+                                  key_of=lambda v: same.get(norm(v), head(v)))
+    n = len(article.sentences)
+    return cands, [sentence_relevance.sentence_ids(text[s.start:s.end], sentence_feats[si], si, n, bool(events))
+                   for si, s in enumerate(article.sentences)]
 
 
 _SPEAKER_IN = re.compile(r"\b(?:said|says|stated|reported|announced|declared|denounced)\b", re.I)
@@ -760,7 +803,7 @@ def score(ctx: EvalContext) -> EvalResult:
         method = f"role-filler model, {k}-fold cross-validation grouped by document (train on {k - 1} folds, score the held one)"
     elif (model := role_model.shipped()) is not None:
         for p in preds:
-            p["fillers"] = model.decode(p["cands"], model.probabilities(p["ids"]))
+            p["fillers"] = model.decode(p["cands"], model.probabilities(rows_of(model, p)))
         method = "role-filler model, shipped weights (trained on the dev split)"
     else:
         method = "hand-written adapter (no role-filler weights shipped)"

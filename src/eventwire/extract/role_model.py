@@ -13,7 +13,8 @@ head word (or the same organisation under its name and its acronym) are one cand
 over its mentions (lexicon and entity hits, dependency relation and governor, preposition, its relation to
 the nearest trigger, the sentence's own flags from the caller: incident sentence, trigger kinds, claim),
 with the count of mentions, the first sentence, the roles the rules gave it and the message's incident
-types.
+types. The sentence-relevance model (:mod:`eventwire.extract.sentence_relevance`) adds how likely the sentences
+naming it are to name a filler (of any role, of each role), read from their words (:func:`candidate_rows`).
 
 The model (:class:`Model`) is a small wide-and-deep network over hashed feature ids (no words are shipped: a
 feature is the crc32 of its name): the features feed 32 ReLU units and, directly, a linear term; one logit per role
@@ -23,14 +24,13 @@ is trained by Adam in numpy over scipy.sparse rows (:func:`fit`), a few passes a
 training overfits the dev folds). Decoding (:func:`decode`) keeps, per role, the candidates at or above the role's
 threshold and near the role's best in the message, at most a role's number of them, most probable first
 (thresholds and limits tuned on out-of-fold probabilities). Weights live in ``data/models/role_filler.npz``
-(the per-feature matrices as int8 with per-column scales) with a card ``role_filler.json`` (training data sha256,
+(with the sentence-relevance weights; the per-feature matrices as int8 with per-column scales) with a card ``role_filler.json`` (training data sha256,
 parameters, k-fold figures, fillers changed by the int8 storage, ``weights_sha256`` checked at load). ``tools/train_role_filler.py`` writes both; ``eventwire eval muc4-gtt`` cross-validates on the fly.
 """
 from __future__ import annotations
 
 import io
 import re
-import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,7 +40,9 @@ from typing import Any
 import numpy as np
 
 from ..model import Article
-from . import arguments, weights
+from . import arguments, sentence_relevance, weights
+from .hashed import feature_ids, frequent
+from .hashed import matrix as _matrix
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 WEIGHTS = "role_filler.npz"
@@ -84,8 +86,10 @@ class Candidate:
     first: int = 10 ** 6  # index of the first sentence naming it
     rule_roles: set[str] = field(default_factory=set)
     incident_count: int = 0
+    sentences: set[int] = field(default_factory=set)  # indices of the sentences naming it
 
     def add(self, text: str, feats: Iterable[str], si: int) -> None:
+        self.sentences.add(si)
         if si < self.first or (si == self.first and len(text) > len(self.text)):
             self.text = text if si < self.first or not self.rule_roles else self.text
         self.first = min(self.first, si)
@@ -302,15 +306,6 @@ def _token_feats(article: Article, i: int, toks: list[int], trig_toks: dict[int,
 # --- the model -------------------------------------------------------------------------------------------------
 
 
-def feature_id(name: str) -> int:
-    return zlib.crc32(name.encode("utf-8"))
-
-
-def feature_ids(feats: Iterable[str]) -> np.ndarray:
-    """A candidate's features as sorted, unique hashed ids (what the model and the scorer's workers pass around)."""
-    return np.unique(np.fromiter((feature_id(f) for f in feats), dtype=np.int64))
-
-
 @dataclass
 class Net:
     """One member of the ensemble: hashed features -> ``hidden`` ReLU units -> one logit per role, plus a linear
@@ -337,37 +332,44 @@ class Model:
     thresholds: dict[str, float] = field(default_factory=lambda: dict(THRESHOLDS))
     max_fillers: dict[str, int] = field(default_factory=lambda: dict(MAX_FILLERS))
     relative: dict[str, float] = field(default_factory=lambda: dict(RELATIVE))
+    relevance: sentence_relevance.Relevance | None = None
 
     def probabilities(self, rows: list[np.ndarray]) -> np.ndarray:
-        """(candidates x roles) probabilities of candidates given by :func:`feature_ids`."""
+        """(candidates x roles) probabilities of candidates given by :func:`candidate_rows`."""
         if not rows:
             return np.zeros((0, len(ROLES)))
         x = _matrix(rows, self.ids)
         return np.mean([_sigmoid(net.logits(x)) for net in self.nets], axis=0).astype(np.float64)
 
-    def fillers(self, cands: list[Candidate]) -> dict[str, list[str]]:
+    def rows(self, base: list[np.ndarray], sentences: list[Iterable[int]], sentence_rows: list[np.ndarray],
+             incident: bool) -> list[np.ndarray]:
+        """A message's input rows: its candidates' :func:`feature_ids` (``base``) with the relevance features of
+        the sentences naming each (``sentences``), by this model's sentence-relevance weights over the message's
+        ``sentence_rows`` (:func:`sentence_relevance.sentence_ids`); ``incident``: the message tells an incident."""
+        sent_probs = self.relevance.probabilities(sentence_rows) if self.relevance else np.zeros((0, 0))
+        return candidate_rows(base, sentences, sent_probs, incident)
+
+    def fillers(self, cands: list[Candidate], sentence_rows: list[np.ndarray], incident: bool) -> dict[str, list[str]]:
         """The role fillers among a message's candidates."""
-        probs = self.probabilities([feature_ids(c.feats) for c in cands])
-        return self.decode(cands, probs)
+        rows = self.rows([feature_ids(c.feats) for c in cands], [c.sentences for c in cands], sentence_rows, incident)
+        return self.decode(cands, self.probabilities(rows))
 
     def decode(self, cands: list[Candidate] | list[str], probs: np.ndarray) -> dict[str, list[str]]:
         return decode(cands, probs, self.thresholds, self.max_fillers, self.relative)
 
 
+def candidate_rows(base: list[np.ndarray], sentences: list[Iterable[int]], sent_probs: np.ndarray,
+                   incident: bool) -> list[np.ndarray]:
+    """The model's input rows: each candidate's :func:`feature_ids` with the relevance features of the sentences
+    naming it (``sent_probs``: the message's sentences x relevance targets; empty: none)."""
+    if not len(sent_probs):
+        return list(base)
+    return [np.union1d(b, feature_ids(sentence_relevance.candidate_feats(s, sent_probs, incident)))
+            for b, s in zip(base, sentences)]
+
+
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
-
-
-def _matrix(rows: list[np.ndarray], ids: np.ndarray) -> Any:
-    """Binary CSR matrix (rows x len(ids)) of the rows' feature ids known to ``ids``."""
-    from scipy.sparse import csr_matrix
-
-    lens = np.array([len(r) for r in rows], dtype=np.int64)
-    flat = np.concatenate(rows) if len(rows) and lens.sum() else np.zeros(0, dtype=np.int64)
-    pos = np.searchsorted(ids, flat)
-    ok = (pos < len(ids)) & (ids[np.minimum(pos, max(len(ids) - 1, 0))] == flat) if len(ids) else pos < 0
-    row = np.repeat(np.arange(len(rows)), lens)[ok]
-    return csr_matrix((np.ones(int(ok.sum()), dtype=np.float32), (row, pos[ok])), shape=(len(rows), len(ids)))
 
 
 def fit(rows: list[np.ndarray], labels: np.ndarray, *, hidden: int = HIDDEN, epochs: int = EPOCHS, lr: float = LR,
@@ -376,9 +378,7 @@ def fit(rows: list[np.ndarray], labels: np.ndarray, *, hidden: int = HIDDEN, epo
     ``seeds`` nets, each by Adam on the summed per-role log loss, ``epochs`` passes over shuffled mini-batches
     (seeded: the same data give the same weights); features seen in fewer than ``min_count`` candidates are dropped.
     Few epochs at a small learning rate are the regularisation (more overfit the MUC-4 dev folds)."""
-    flat = np.concatenate(rows)
-    uniq, counts = np.unique(flat, return_counts=True)
-    ids = uniq[counts >= min_count]
+    ids = frequent(rows, min_count)
     x = _matrix(rows, ids)
     y = np.asarray(labels, dtype=np.float32)
     return Model(ids, [_train_net(x, y, hidden, epochs, lr, l2, batch, seed) for seed in range(seeds)])
@@ -431,17 +431,19 @@ def decode(cands: list[Candidate] | list[str], probs: np.ndarray, thresholds: di
 
 
 def to_bytes(model: Model) -> bytes:
-    """The model as .npz bytes: ids and numbers only. The nets are stacked; the two per-feature matrices (``emb``,
-    ``wide``: nearly all the weights) are stored as int8 with a float32 scale per column, the rest as float32."""
+    """The model as .npz bytes: ids and numbers only. The nets are stacked; the per-feature matrices (``emb``,
+    ``wide`` and the sentence-relevance weights: nearly all the numbers) are stored as int8 with a float32 scale
+    per column, the rest as float32."""
     buf = io.BytesIO()
-    arrays: dict[str, np.ndarray] = {}
-    for k in _NET_ARRAYS:
-        stack = np.stack([getattr(n, k) for n in model.nets]).astype(np.float32)
-        if k in _QUANTISED:
+    arrays: dict[str, np.ndarray] = {k: np.stack([getattr(n, k) for n in model.nets]) for k in _NET_ARRAYS}
+    if model.relevance is not None:
+        arrays.update(rel_ids=model.relevance.ids.astype(np.uint32), rel_weights=model.relevance.weights[None],
+                      rel_bias=model.relevance.bias)
+    for k in _QUANTISED:
+        if k in arrays:
+            stack = arrays[k].astype(np.float32)
             scale = np.maximum(np.abs(stack).max(axis=1, keepdims=True), 1e-12) / 127.0
             arrays[k], arrays[k + "_scale"] = np.round(stack / scale).astype(np.int8), scale.astype(np.float32)
-        else:
-            arrays[k] = stack
     np.savez_compressed(buf, ids=model.ids.astype(np.uint32), **arrays,
                         thresholds=np.array([model.thresholds[r] for r in ROLES]),
                         max_fillers=np.array([model.max_fillers[r] for r in ROLES]),
@@ -450,17 +452,22 @@ def to_bytes(model: Model) -> bytes:
 
 
 _NET_ARRAYS = ("emb", "b1", "out", "b2", "wide")
-_QUANTISED = ("emb", "wide")
+_QUANTISED = ("emb", "wide", "rel_weights")
 
 
 def from_bytes(data: bytes) -> Model:
     with np.load(io.BytesIO(data), allow_pickle=False) as z:
-        arrays = {k: z[k].astype(np.float32) * (z[k + "_scale"] if k in _QUANTISED else 1.0) for k in _NET_ARRAYS}
+        def array(k: str) -> np.ndarray:
+            return z[k].astype(np.float32) * (z[k + "_scale"] if k in _QUANTISED else 1.0)
+
+        arrays = {k: array(k) for k in _NET_ARRAYS}
         nets = [Net(*(arrays[k][i] for k in _NET_ARRAYS)) for i in range(len(arrays["emb"]))]
+        relevance = sentence_relevance.Relevance(z["rel_ids"].astype(np.int64), array("rel_weights")[0],
+                                                 array("rel_bias")) if "rel_ids" in z.files else None
         return Model(z["ids"].astype(np.int64), nets,
                      dict(zip(ROLES, (float(x) for x in z["thresholds"]))),
                      dict(zip(ROLES, (int(x) for x in z["max_fillers"]))),
-                     dict(zip(ROLES, (float(x) for x in z["relative"]))))
+                     dict(zip(ROLES, (float(x) for x in z["relative"]))), relevance)
 
 
 @lru_cache(maxsize=1)
