@@ -78,7 +78,9 @@ Scoring follows GRIT's document-level role-filler evaluation: per document and r
 are entities (clusters of coreferent mentions, pooled over the document's templates); a predicted
 filler matches an entity when its normalised string (lower case, no articles or punctuation) equals
 one of the entity's mentions or has the same head noun (last word) as one of them; matching is one to
-one (one filler per entity); precision, recall and F1 are micro-averaged over roles and documents.
+one (one filler per entity); precision, recall and F1 are micro-averaged over roles and documents. This is more
+lenient than GRIT's own scorer, which needs the normalised string to equal a mention (``exact_match``): the published
+GRIT/GTT figures are on that rule, reported as ``role_filler_f1_exact``.
 ``incident_type_accuracy``: over documents with a template, the share whose most confident mapped
 report has an incident type among the gold templates' (no report = wrong). ``irrelevant_noevent_rate``:
 over documents with no template, the share for which we produce no mapped report.
@@ -119,6 +121,12 @@ def incident_type(sub: str, event_type: str, sentence: str) -> str:
 def filler_match(pred: str, entity: list[str]) -> bool:
     p = norm(pred)
     return bool(p) and any(p == norm(m) or head(pred) == head(m) for m in entity)
+
+
+def exact_match(pred: str, entity: list[str]) -> bool:
+    """GRIT's own rule (its eval.py, phi_strict): the normalised filler is one of the entity's mentions."""
+    p = norm(pred)
+    return bool(p) and any(p == norm(m) for m in entity)
 
 
 _CFG: Any = None
@@ -822,14 +830,17 @@ def trained_on(path: Any) -> bool:
 def evaluate(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> tuple[dict[str, float | None], list[tuple[str, str]]]:
     tp = fp = fn = 0
     per_role = {r: [0, 0, 0] for r in ROLES}
+    exact = [0, 0, 0]
     type_ok = relevant = irrelevant = quiet = 0
     for doc, pred in zip(docs, preds):
         gold = gold_fillers(doc)
         for role in ROLES:
-            matched = one_to_one(pred["fillers"][role], gold[role], filler_match)
-            per_role[role][0] += len(matched)
-            per_role[role][1] += len(pred["fillers"][role]) - len(matched)
-            per_role[role][2] += len(gold[role]) - len(matched)
+            got = pred["fillers"][role]
+            for counts, ok in ((per_role[role], filler_match), (exact, exact_match)):
+                matched = one_to_one(got, gold[role], ok)
+                counts[0] += len(matched)
+                counts[1] += len(got) - len(matched)
+                counts[2] += len(gold[role]) - len(matched)
         if doc["templates"]:
             relevant += 1
             types = {t["incident_type"].split(" / ")[0] for t in doc["templates"]} | \
@@ -845,5 +856,6 @@ def evaluate(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> tuple[d
         rows.append((role, f"P {rp:.3f} R {rr:.3f} F1 {rf:.3f} (tp {a}, fp {b}, fn {c})"))
     p, r, f1 = prf(tp, fp, fn)
     return {"role_filler_f1": f1, "role_filler_precision": p, "role_filler_recall": r,
+            "role_filler_f1_exact": prf(*exact)[2],
             "incident_type_accuracy": type_ok / relevant if relevant else 0.0,
             "irrelevant_noevent_rate": quiet / irrelevant if irrelevant else 0.0}, rows

@@ -53,11 +53,11 @@ FEATURE_VERSION = 1
 # features kept (seen in at least this many candidates), candidates per Adam step
 HIDDEN, EPOCHS, LR, SEEDS, L2, MIN_COUNT, BATCH = 32, 6, 0.001, 3, 1e-5, 2, 256
 # each role's decision threshold, tuned on the k-fold out-of-fold probabilities of the MUC-4 dev split ...
-THRESHOLDS = {"PerpInd": 0.35, "PerpOrg": 0.25, "Target": 0.3, "Victim": 0.25, "Weapon": 0.25}
+THRESHOLDS = {"PerpInd": 0.35, "PerpOrg": 0.25, "Target": 0.25, "Victim": 0.35, "Weapon": 0.3}
 # ... at most this many fillers per role (a message names one organisation, a few weapons, many targets and victims) ...
-MAX_FILLERS = {"PerpInd": 4, "PerpOrg": 1, "Target": 6, "Victim": 6, "Weapon": 3}
+MAX_FILLERS = {"PerpInd": 3, "PerpOrg": 1, "Target": 6, "Victim": 6, "Weapon": 3}
 # ... each reaching this share of the role's best probability in the message
-RELATIVE = {"PerpInd": 0.5, "PerpOrg": 0.0, "Target": 0.0, "Victim": 0.3, "Weapon": 0.0}
+RELATIVE = {"PerpInd": 0.5, "PerpOrg": 0.0, "Target": 0.5, "Victim": 0.5, "Weapon": 0.5}
 
 _ARTICLES = re.compile(r"\b(?:the|a|an)\b")
 _LEFT = {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "advmod", "npadvmod", "case"}
