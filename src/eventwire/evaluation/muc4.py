@@ -55,8 +55,7 @@ model's probabilities for the sentences naming a phrase: :mod:`eventwire.extract
 scorer cross-validates it: k folds (5) grouped by document (sha256 of the document id), a model trained on the other
 folds' messages (``fit``: its sentence-relevance step cross-fits again over those folds, so the network learns from
 out-of-fold relevance) fills the held fold's, and all out-of-fold fillers are scored; other splits use the shipped
-weights. ``options={"rules_only": True}`` scores the
-rules alone (``from_article(article, model=None)``).
+weights. ``options={"rules_only": True}`` scores the rules alone (``from_article(article, model=None)``).
 
 The rules' fillers (``rule_fillers``) pool the message's incident sentences (``_document_fillers``): the trigger's argument
 phrases (:mod:`eventwire.extract.arguments`), perpetrator and building/vehicle noun phrases by their head

@@ -24,8 +24,10 @@ is trained by Adam in numpy over scipy.sparse rows (:func:`fit`), a few passes a
 training overfits the dev folds). Decoding (:func:`decode`) keeps, per role, the candidates at or above the role's
 threshold and near the role's best in the message, at most a role's number of them, most probable first
 (thresholds and limits tuned on out-of-fold probabilities). Weights live in ``data/models/role_filler.npz``
-(with the sentence-relevance weights; the per-feature matrices as int8 with per-column scales) with a card ``role_filler.json`` (training data sha256,
-parameters, k-fold figures, fillers changed by the int8 storage, ``weights_sha256`` checked at load). ``tools/train_role_filler.py`` writes both; ``eventwire eval muc4-gtt`` cross-validates on the fly.
+with the sentence-relevance weights (the per-feature matrices as int8 with per-column scales) and a card
+``role_filler.json`` (training data sha256, parameters, k-fold figures, fillers changed by the int8 storage,
+``weights_sha256`` checked at load). ``tools/train_role_filler.py`` writes both; ``eventwire eval muc4-gtt``
+cross-validates on the fly.
 """
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 WEIGHTS = "role_filler.npz"
 CARD = "role_filler.json"
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2  # 2: the sentence-relevance features
 # the network: hidden ReLU units, Adam's passes over the data and learning rate, nets averaged, L2 penalty,
 # features kept (seen in at least this many candidates), candidates per Adam step
 HIDDEN, EPOCHS, LR, SEEDS, L2, MIN_COUNT, BATCH = 32, 6, 0.001, 3, 1e-5, 2, 256
