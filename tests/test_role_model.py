@@ -112,3 +112,14 @@ def test_shipped_model_fills_the_roles_of_a_killing():
     assert "perez" in fillers["Victim"]
     assert "machinegun" in fillers["Weapon"]
     assert "perez" not in fillers["PerpInd"] and "guerrillas" not in fillers["Victim"]
+
+
+def test_fillers_leave_their_count_as_muc_writes_them():
+    assert rm.without_count("at least 10 power transmission towers") == "power transmission towers"
+    assert rm.without_count("Several homes") == "homes" and rm.without_count("6 other drug stores") == "other drug stores"
+    assert rm.without_count("one of the agents") == "one of the agents"  # a part of a group keeps its word
+    assert rm.without_count("two") == "two" and rm.without_count("tenants") == "tenants"
+    probs = np.zeros((2, len(rm.ROLES)))
+    probs[0, 2] = probs[1, 3] = 0.9
+    out = rm.decode(["two vehicles", "two brothers"], probs, {r: 0.3 for r in rm.ROLES})
+    assert out["Target"] == ["vehicles"] and out["Victim"] == ["two brothers"]  # victims are names; no count there

@@ -417,10 +417,23 @@ def _train_net(x: Any, y: np.ndarray, hidden: int, epochs: int, lr: float, l2: f
     return net
 
 
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens?|hundreds?)"
+_COUNT = re.compile(rf"^(?:(?:at least|more than|about|some|nearly|almost|over|approximately)\s+)?"
+                    rf"(?:{_NUMBER}|several|many|various|numerous)\s+(?!of\b)(?=\w)", re.I)
+_COUNTED = ("PerpInd", "Target", "Weapon")  # MUC gives the number of these in a slot of its own
+
+
+def without_count(text: str) -> str:
+    """A filler as MUC writes it, without its count: "at least 10 power transmission towers" -> "power
+    transmission towers", "two vehicles" -> "vehicles" ("one of the agents" stays)."""
+    return _COUNT.sub("", text)
+
+
 def decode(cands: list[Candidate] | list[str], probs: np.ndarray, thresholds: dict[str, float],
            max_fillers: dict[str, int] | None = None, relative: dict[str, float] | None = None) -> dict[str, list[str]]:
     """Per role, the candidates (or their texts) at or above its threshold and at or above ``relative`` times the
-    role's best probability in the message, most probable first, at most ``max_fillers``."""
+    role's best probability in the message, most probable first, at most ``max_fillers``; perpetrators, targets and
+    weapons :func:`without_count`."""
     texts = [c if isinstance(c, str) else c.text for c in cands]
     max_fillers = MAX_FILLERS if max_fillers is None else max_fillers
     relative = RELATIVE if relative is None else relative
@@ -428,7 +441,7 @@ def decode(cands: list[Candidate] | list[str], probs: np.ndarray, thresholds: di
     for r, role in enumerate(ROLES):
         floor = max(thresholds[role], relative[role] * float(probs[:, r].max())) if len(texts) else 1.0
         order = sorted((i for i in range(len(texts)) if probs[i, r] >= floor), key=lambda i: -probs[i, r])
-        out[role] = [texts[i] for i in order[:max_fillers[role]]]
+        out[role] = [without_count(texts[i]) if role in _COUNTED else texts[i] for i in order[:max_fillers[role]]]
     return out
 
 
