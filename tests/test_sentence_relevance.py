@@ -73,3 +73,7 @@ def test_role_model_rows_add_relevance_and_weights_keep_it():
     back = rm.from_bytes(rm.to_bytes(model))
     assert back.relevance is not None and (back.relevance.ids == model.relevance.ids).all()
     assert np.allclose(back.relevance.probabilities(rows), model.relevance.probabilities(rows), atol=0.02)
+
+
+def test_targets_are_any_role_then_the_muc_roles():
+    assert sr.TARGETS == ("any", *rm.ROLES)
