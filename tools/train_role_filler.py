@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
                  f"term -> one logit per MUC role: PerpInd, PerpOrg, Target, Victim, Weapon), {rm.SEEDS} seeds averaged, "
                  "over hashed features of a message's noun phrases, mentions and weapon words pooled by head word "
                  "(lexicon and entity hits, parse relations to triggers, incident-sentence flags, the rule adapter's "
-                 "roles, the sentence-relevance model's probabilities for the sentences naming it); per role, candidates at or above its threshold and relative share of the role's best in the message, "
+                 "roles, the sentence-relevance model's probabilities for the sentences naming it); per role, "
+                 "candidates at or above its threshold and relative share of the role's best in the message, "
                  "at most max_fillers",
         "feature_version": rm.FEATURE_VERSION,
         "training_data": [{
@@ -77,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             "note": "a candidate is positive for a role when the MUC scorer's filler_match matches it to a gold entity "
                     "of that role in its document; the texts are not shipped, features are crc32 ids"}],
         "params": {"hidden": rm.HIDDEN, "epochs": rm.EPOCHS, "learning_rate": rm.LR, "seeds": rm.SEEDS,
-                   "l2": rm.L2, "min_count": rm.MIN_COUNT, "batch": rm.BATCH, "thresholds": rm.THRESHOLDS, "max_fillers": rm.MAX_FILLERS,
-                   "relative": rm.RELATIVE,
+                   "l2": rm.L2, "min_count": rm.MIN_COUNT, "batch": rm.BATCH, "thresholds": rm.THRESHOLDS,
+                   "max_fillers": rm.MAX_FILLERS, "relative": rm.RELATIVE,
                    "nlp": "default (spaCy)", "thresholds_tuned_on": "the k-fold out-of-fold probabilities"},
         "n_features": len(model.ids),
         "sentence_relevance": {"model": "logistic regression per target over hashed sentence words, word pairs, "

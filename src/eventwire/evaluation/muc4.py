@@ -186,7 +186,7 @@ def sentence_labels(doc: dict[str, Any], sentences: list[str]) -> Any:
     for si, s in enumerate(sentences):
         padded = f" {norm(s)} "
         out[si, 1:] = [any(f" {m} " in padded for m in ms) for ms in by_role]
-    out[:, 0] = out[:, 1:].max(axis=1) if len(sentences) else 0
+    out[:, 0] = out[:, 1:].max(axis=1)
     return out
 
 

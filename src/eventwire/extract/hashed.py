@@ -1,5 +1,6 @@
-"""Hashed features shared by the trained models: a feature is the crc32 of its name (no words are shipped), a
-row is a sorted array of ids, and rows become a binary sparse matrix over a model's known ids."""
+"""What the trained role-filler and sentence-relevance models share: hashed features (a feature is the crc32 of its
+name, so no words are shipped; a row is a sorted array of ids, rows become a binary sparse matrix over a model's
+known ids) and the logistic function."""
 from __future__ import annotations
 
 import zlib
@@ -34,3 +35,7 @@ def frequent(rows: Sequence[np.ndarray], min_count: int) -> np.ndarray:
     """The sorted ids seen in at least ``min_count`` rows."""
     uniq, counts = np.unique(np.concatenate(list(rows)), return_counts=True)
     return uniq[counts >= min_count]
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))

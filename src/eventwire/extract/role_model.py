@@ -43,7 +43,7 @@ import numpy as np
 
 from ..model import Article
 from . import arguments, sentence_relevance, weights
-from .hashed import feature_ids, frequent
+from .hashed import feature_ids, frequent, sigmoid
 from .hashed import matrix as _matrix
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
@@ -324,6 +324,10 @@ class Net:
         return np.maximum(x @ self.emb + self.b1, 0.0) @ self.out + self.b2 + x @ self.wide
 
 
+_NET_ARRAYS = ("emb", "b1", "out", "b2", "wide")  # a Net's fields, in order
+_QUANTISED = ("emb", "wide", "rel_weights")  # stored as int8 with per-column scales
+
+
 @dataclass
 class Model:
     """The role-filler model: ``ids`` (sorted feature ids, the input columns), the ensemble's nets (their
@@ -341,7 +345,7 @@ class Model:
         if not rows:
             return np.zeros((0, len(ROLES)))
         x = _matrix(rows, self.ids)
-        return np.mean([_sigmoid(net.logits(x)) for net in self.nets], axis=0).astype(np.float64)
+        return np.mean([sigmoid(net.logits(x)) for net in self.nets], axis=0).astype(np.float64)
 
     def rows(self, base: list[np.ndarray], sentences: list[Iterable[int]], sentence_rows: list[np.ndarray],
              incident: bool) -> list[np.ndarray]:
@@ -370,10 +374,6 @@ def candidate_rows(base: list[np.ndarray], sentences: list[Iterable[int]], sent_
             for b, s in zip(base, sentences)]
 
 
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
-
-
 def fit(rows: list[np.ndarray], labels: np.ndarray, *, hidden: int = HIDDEN, epochs: int = EPOCHS, lr: float = LR,
         seeds: int = SEEDS, l2: float = L2, min_count: int = MIN_COUNT, batch: int = BATCH) -> Model:
     """Train the ensemble (``rows``: :func:`feature_ids` of each candidate; ``labels``: candidates x roles, 0/1):
@@ -393,7 +393,7 @@ def _train_net(x: Any, y: np.ndarray, hidden: int, epochs: int, lr: float, l2: f
     net = Net((rng.standard_normal((d, hidden)) * 0.05).astype(np.float32), np.zeros(hidden, np.float32),
               (rng.standard_normal((hidden, roles)) / np.sqrt(hidden)).astype(np.float32), np.zeros(roles, np.float32),
               np.zeros((d, roles), np.float32))
-    params = [net.emb, net.b1, net.out, net.b2, net.wide]
+    params = [getattr(net, k) for k in _NET_ARRAYS]
     m1 = [np.zeros_like(p) for p in params]
     m2 = [np.zeros_like(p) for p in params]
     step = 0
@@ -404,7 +404,7 @@ def _train_net(x: Any, y: np.ndarray, hidden: int, epochs: int, lr: float, l2: f
             xb, yb = x[idx], y[idx]
             pre = xb @ net.emb + net.b1
             h = np.maximum(pre, 0.0)
-            g = (_sigmoid(h @ net.out + net.b2 + xb @ net.wide) - yb) / len(idx)  # d(log loss)/d(logit)
+            g = (sigmoid(h @ net.out + net.b2 + xb @ net.wide) - yb) / len(idx)  # d(log loss)/d(logit)
             gpre = (g @ net.out.T) * (pre > 0)
             grads = [xb.T @ gpre + l2 * net.emb, gpre.sum(0), h.T @ g + l2 * net.out, g.sum(0), xb.T @ g + l2 * net.wide]
             step += 1
@@ -464,10 +464,6 @@ def to_bytes(model: Model) -> bytes:
                         max_fillers=np.array([model.max_fillers[r] for r in ROLES]),
                         relative=np.array([model.relative[r] for r in ROLES]))
     return buf.getvalue()
-
-
-_NET_ARRAYS = ("emb", "b1", "out", "b2", "wide")
-_QUANTISED = ("emb", "wide", "rel_weights")
 
 
 def from_bytes(data: bytes) -> Model:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .hashed import feature_ids, frequent, matrix
+from .hashed import feature_ids, frequent, matrix, sigmoid
 
 TARGETS = ("any", "PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 EDGES = (0.1, 0.2, 0.35, 0.5, 0.7)  # probability buckets of the candidate features
@@ -54,8 +54,7 @@ class Relevance:
         """(sentences x targets) probabilities of sentences given by :func:`sentence_ids`."""
         if not len(rows):
             return np.zeros((0, len(TARGETS)))
-        z = matrix(rows, self.ids) @ self.weights + self.bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+        return sigmoid(matrix(rows, self.ids) @ self.weights + self.bias)
 
 
 def fit(rows: Sequence[np.ndarray], labels: np.ndarray, *, l2: float = L2, min_count: int = MIN_COUNT) -> Relevance:
@@ -71,7 +70,7 @@ def fit(rows: Sequence[np.ndarray], labels: np.ndarray, *, l2: float = L2, min_c
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         wm, b = w[:d * t].reshape(d, t), w[d * t:]
         z = x @ wm + b
-        g = 1.0 / (1.0 + np.exp(-z)) - y
+        g = sigmoid(z) - y
         value = float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * l2 * np.sum(wm * wm))
         return value, np.concatenate([(xt @ g + l2 * wm).ravel(), g.sum(0)])
 
