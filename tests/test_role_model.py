@@ -44,12 +44,12 @@ def test_decode_keeps_the_most_probable_above_threshold_per_role():
     probs[1, 4] = 0.8
     probs[2, 2] = 0.2  # under the threshold
     probs[3, 3], probs[0, 3] = 0.95, 0.5
-    out = rm.decode(texts, probs, {r: 0.3 for r in rm.ROLES}, {r: 1 for r in rm.ROLES}, {r: 0.0 for r in rm.ROLES})
+    out = rm.decode(texts, probs, rm.Decoding({r: 0.3 for r in rm.ROLES}, {r: 1 for r in rm.ROLES}, {r: 0.0 for r in rm.ROLES}))
     assert out == {"PerpInd": ["guerrillas"], "PerpOrg": [], "Target": [], "Victim": ["Jose Perez"], "Weapon": ["dynamite"]}
     # a candidate far below the role's best in the message is left out
-    assert rm.decode(texts, probs, {r: 0.3 for r in rm.ROLES}, {r: 5 for r in rm.ROLES}, {r: 0.6 for r in rm.ROLES})[
+    assert rm.decode(texts, probs, rm.Decoding({r: 0.3 for r in rm.ROLES}, {r: 5 for r in rm.ROLES}, {r: 0.6 for r in rm.ROLES}))[
         "Victim"] == ["Jose Perez"]
-    assert rm.decode(texts, probs, {r: 0.3 for r in rm.ROLES}, {r: 5 for r in rm.ROLES}, {r: 0.0 for r in rm.ROLES})[
+    assert rm.decode(texts, probs, rm.Decoding({r: 0.3 for r in rm.ROLES}, {r: 5 for r in rm.ROLES}, {r: 0.0 for r in rm.ROLES}))[
         "Victim"] == ["Jose Perez", "guerrillas"]
 
 
@@ -57,11 +57,11 @@ def test_weights_round_trip_through_bytes():
     rows = [rm.feature_ids({"bias", f"h=w{i % 4}"}) for i in range(40)]
     labels = np.array([[float(i % 4 == r) for r in range(len(rm.ROLES))] for i in range(40)])
     model = rm.fit(rows, labels, epochs=5, batch=8, seeds=2)
-    model.thresholds = {r: 0.3 for r in rm.ROLES}
+    model.decoding = rm.Decoding({r: 0.2 for r in rm.ROLES}, {r: 2 for r in rm.ROLES}, {r: 0.4 for r in rm.ROLES})
     back = rm.from_bytes(rm.to_bytes(model))
     assert (back.ids == model.ids).all() and len(back.nets) == 2
     assert np.allclose(back.probabilities(rows), model.probabilities(rows), atol=1e-2)  # stored as int8
-    assert back.thresholds == model.thresholds and back.max_fillers == model.max_fillers and back.relative == model.relative
+    assert back.decoding == model.decoding
     assert rm.to_bytes(back) == rm.to_bytes(rm.from_bytes(rm.to_bytes(back)))  # deterministic bytes
     again = rm.fit(rows, labels, epochs=5, batch=8, seeds=2)  # seeded: the same data give the same weights
     assert all(np.array_equal(a.emb, b.emb) for a, b in zip(model.nets, again.nets))
@@ -73,7 +73,7 @@ def test_shipped_weights_load_and_carry_no_text():
     card = json.loads((rm.MODEL_DIR / rm.CARD).read_text(encoding="utf-8"))
     assert card["weights_sha256"] == hashlib.sha256((rm.MODEL_DIR / rm.WEIGHTS).read_bytes()).hexdigest()
     assert {"file", "sha256"} <= set(card["training_data"][0]) and card["kfold"]["k"] >= 2
-    assert set(model.thresholds) == set(rm.ROLES) and model.nets and model.relevance is not None
+    assert set(model.decoding.thresholds) == set(rm.ROLES) and model.nets and model.relevance is not None
     assert all(n.emb.shape[0] == n.wide.shape[0] == len(model.ids) and n.out.shape[1] == len(rm.ROLES) for n in model.nets)
     with np.load(rm.MODEL_DIR / rm.WEIGHTS, allow_pickle=False) as z:  # ids and numbers only: no words, no texts
         assert sorted(z.files) == ["b1", "b2", "emb", "emb_scale", "ids", "max_fillers", "out", "rel_bias", "rel_ids",
@@ -121,5 +121,5 @@ def test_fillers_leave_their_count_as_muc_writes_them():
     assert rm.without_count("two") == "two" and rm.without_count("tenants") == "tenants"
     probs = np.zeros((2, len(rm.ROLES)))
     probs[0, 2] = probs[1, 3] = 0.9
-    out = rm.decode(["two vehicles", "two brothers"], probs, {r: 0.3 for r in rm.ROLES})
+    out = rm.decode(["two vehicles", "two brothers"], probs, rm.UNTUNED)
     assert out["Target"] == ["vehicles"] and out["Victim"] == ["two brothers"]  # victims are names; no count there

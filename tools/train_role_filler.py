@@ -9,8 +9,9 @@ trains on every dev message (the sentence-relevance model on all its sentences, 
 features from k-fold out-of-fold sentence probabilities) and writes:
 
 - role_filler.npz: the network ensemble's weights and the sentence-relevance weights (int8 per-feature matrices,
-  per-column scales) over hashed feature ids (crc32 of the feature name: no words, no texts), the per-role
-  thresholds, most fillers and share of the best probability;
+  per-column scales) over hashed feature ids (crc32 of the feature name: no words, no texts), and the decoding
+  settings (per role the threshold and most fillers, the share of the best probability) tuned on the k-fold
+  out-of-fold probabilities;
 - role_filler.json: the card (training data and its sha256, parameters, k-fold figures, sha256 of the
   .npz, checked at load).
 
@@ -22,6 +23,7 @@ import argparse
 import hashlib
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from eventwire import settings
@@ -47,14 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     preds = muc4.collect(docs, "default")
     rules_metrics, _ = muc4.evaluate(docs, preds)
     probs = muc4.cross_validate(docs, preds, args.k)
-    for p, pr in zip(preds, probs):
-        p["fillers"] = rm.decode(p["cands"], pr, rm.THRESHOLDS)
+    for p, fillers in zip(preds, muc4.held_out(docs, preds, probs, args.k)):
+        p["fillers"] = fillers
     metrics, rows = muc4.evaluate(docs, preds)
     figures = {k: round(v, 4) for k, v in metrics.items() if k.startswith("role_filler")}
     figures["per_role"] = dict(rows)
     figures["rules_only_role_filler_f1"] = round(rules_metrics["role_filler_f1"], 4)
     print(json.dumps(figures, indent=1), file=sys.stderr)
     model = muc4.fit(docs, preds, list(range(len(docs))), args.k)
+    model.decoding = muc4.tuned_decoding(docs, preds, probs)
     data = rm.to_bytes(model)
     stored = rm.from_bytes(data)  # what the int8 storage changes in the dev messages' fillers
     changed = total = 0
@@ -78,9 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             "note": "a candidate is positive for a role when the MUC scorer's filler_match matches it to a gold entity "
                     "of that role in its document; the texts are not shipped, features are crc32 ids"}],
         "params": {"hidden": rm.HIDDEN, "epochs": rm.EPOCHS, "learning_rate": rm.LR, "seeds": rm.SEEDS,
-                   "l2": rm.L2, "min_count": rm.MIN_COUNT, "batch": rm.BATCH, "thresholds": rm.THRESHOLDS,
-                   "max_fillers": rm.MAX_FILLERS, "relative": rm.RELATIVE,
-                   "nlp": "default (spaCy)", "thresholds_tuned_on": "the k-fold out-of-fold probabilities"},
+                   "l2": rm.L2, "min_count": rm.MIN_COUNT, "batch": rm.BATCH, "nlp": "default (spaCy)"},
+        "decoding": {**asdict(model.decoding), "tuned_on": "the k-fold out-of-fold probabilities of every dev message "
+                     "(the k-fold figures decode each fold with the settings tuned on the other folds)"},
         "n_features": len(model.ids),
         "sentence_relevance": {"model": "logistic regression per target over hashed sentence words, word pairs, "
                                         "adapter flags and position; the network sees out-of-fold probabilities",

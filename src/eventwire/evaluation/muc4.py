@@ -54,7 +54,9 @@ model's probabilities for the sentences naming a phrase: :mod:`eventwire.extract
 ``sentence_labels``). The model is trained on the dev split, so on the dev split (or any file its card lists) the
 scorer cross-validates it: k folds (5) grouped by document (sha256 of the document id), a model trained on the other
 folds' messages (``fit``: its sentence-relevance step cross-fits again over those folds, so the network learns from
-out-of-fold relevance) fills the held fold's, and all out-of-fold fillers are scored; other splits use the shipped
+out-of-fold relevance) gives the held fold's probabilities, which are decoded with the settings tuned on the other
+folds' out-of-fold probabilities (``held_out``: :mod:`eventwire.evaluation.muc4_decoding`), and all out-of-fold
+fillers are scored; other splits use the shipped
 weights. ``options={"rules_only": True}`` scores the rules alone (``from_article(article, model=None)``).
 
 The rules' fillers (``rule_fillers``) pool the message's incident sentences (``_document_fillers``): the trigger's argument
@@ -230,6 +232,22 @@ def cross_validate(docs: list[dict[str, Any]], preds: list[dict[str, Any]], k: i
             if folds[i] == f:
                 probs[i] = model.probabilities(rows_of(model, preds[i]))
     return probs
+
+
+def held_out(docs: list[dict[str, Any]], preds: list[dict[str, Any]], probs: list[Any], k: int) -> list[dict[str, list[str]]]:
+    """Every message's fillers from its out-of-fold probabilities (:func:`cross_validate`), decoded with the settings
+    tuned on the other folds' messages (:func:`muc4_decoding.held_out_fillers`)."""
+    from .muc4_decoding import held_out_fillers
+
+    return held_out_fillers([gold_fillers(d) for d in docs], [p["cands"] for p in preds], probs,
+                            [fold_of(d["docid"], k) for d in docs], filler_match)
+
+
+def tuned_decoding(docs: list[dict[str, Any]], preds: list[dict[str, Any]], probs: list[Any]) -> Any:
+    """The decoding settings tuned on every message's out-of-fold probabilities: the shipped model's."""
+    from .muc4_decoding import tune
+
+    return tune([gold_fillers(d) for d in docs], [p["cands"] for p in preds], probs, filler_match)
 
 
 Incidents = tuple[list[tuple[str, float]], dict[int, list[tuple[int, int, str]]]]
@@ -804,10 +822,10 @@ def score(ctx: EvalContext) -> EvalResult:
     elif ctx.split == "dev" or any(trained_on(p) for p in paths):
         k = int(ctx.options.get("k_folds", K_FOLDS))
         log(f"muc4-gtt: role fillers by {k}-fold cross-validation grouped by document")
-        probs = cross_validate(docs, preds, k)
-        for p, pr in zip(preds, probs):
-            p["fillers"] = role_model.decode(p["cands"], pr, role_model.THRESHOLDS)
-        method = f"role-filler model, {k}-fold cross-validation grouped by document (train on {k - 1} folds, score the held one)"
+        for p, fillers in zip(preds, held_out(docs, preds, cross_validate(docs, preds, k), k)):
+            p["fillers"] = fillers
+        method = (f"role-filler model, {k}-fold cross-validation grouped by document (train on {k - 1} folds, score the "
+                  "held one; decoding tuned on the other folds' out-of-fold probabilities)")
     elif (model := role_model.shipped()) is not None:
         for p in preds:
             p["fillers"] = model.decode(p["cands"], model.probabilities(rows_of(model, p)))

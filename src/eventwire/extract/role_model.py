@@ -23,7 +23,7 @@ same head word in an incident sentence or in a combat report). Three nets with d
 is trained by Adam in numpy over scipy.sparse rows (:func:`fit`), a few passes at a small learning rate (longer
 training overfits the dev folds). Decoding (:func:`decode`) keeps, per role, the candidates at or above the role's
 threshold and near the role's best in the message, at most a role's number of them, most probable first
-(thresholds and limits tuned on out-of-fold probabilities). Weights live in ``data/models/role_filler.npz``
+(a :class:`Decoding`, tuned on out-of-fold probabilities by :mod:`eventwire.evaluation.muc4_decoding`). Weights live in ``data/models/role_filler.npz``
 with the sentence-relevance weights (the per-feature matrices as int8 with per-column scales) and a card
 ``role_filler.json`` (training data sha256, parameters, k-fold figures, fillers changed by the int8 storage,
 ``weights_sha256`` checked at load). ``tools/train_role_filler.py`` writes both; ``eventwire eval muc4-gtt``
@@ -54,12 +54,22 @@ FEATURE_VERSION = 2  # 2: the sentence-relevance features
 # the network: hidden ReLU units, Adam's passes over the data and learning rate, nets averaged, L2 penalty,
 # features kept (seen in at least this many candidates), candidates per Adam step
 HIDDEN, EPOCHS, LR, SEEDS, L2, MIN_COUNT, BATCH = 32, 6, 0.001, 3, 1e-5, 2, 256
-# each role's decision threshold, tuned on the k-fold out-of-fold probabilities of the MUC-4 dev split ...
-THRESHOLDS = {"PerpInd": 0.35, "PerpOrg": 0.25, "Target": 0.25, "Victim": 0.35, "Weapon": 0.3}
-# ... at most this many fillers per role (a message names one organisation, a few weapons, many targets and victims) ...
-MAX_FILLERS = {"PerpInd": 3, "PerpOrg": 1, "Target": 6, "Victim": 6, "Weapon": 3}
-# ... each reaching this share of the role's best probability in the message
-RELATIVE = {"PerpInd": 0.5, "PerpOrg": 0.0, "Target": 0.5, "Victim": 0.5, "Weapon": 0.5}
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """How a role's fillers are read off its probabilities in one message: the candidates at or above
+    ``thresholds[role]`` and at or above ``relative[role]`` times the role's best probability in the message, most
+    probable first, at most ``max_fillers[role]``. The shipped model carries the settings its trainer tuned on
+    out-of-fold probabilities (:mod:`eventwire.evaluation.muc4_decoding`); :data:`UNTUNED` serves a model fresh from
+    :func:`fit`."""
+
+    thresholds: dict[str, float]
+    max_fillers: dict[str, int]
+    relative: dict[str, float]
+
+
+UNTUNED = Decoding({r: 0.3 for r in ROLES}, {r: 3 for r in ROLES}, {r: 0.5 for r in ROLES})
 
 _ARTICLES = re.compile(r"\b(?:the|a|an)\b")
 _LEFT = {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "advmod", "npadvmod", "case"}
@@ -335,9 +345,7 @@ class Model:
 
     ids: np.ndarray
     nets: list[Net]
-    thresholds: dict[str, float] = field(default_factory=lambda: dict(THRESHOLDS))
-    max_fillers: dict[str, int] = field(default_factory=lambda: dict(MAX_FILLERS))
-    relative: dict[str, float] = field(default_factory=lambda: dict(RELATIVE))
+    decoding: Decoding = UNTUNED
     relevance: sentence_relevance.Relevance | None = None
 
     def probabilities(self, rows: list[np.ndarray]) -> np.ndarray:
@@ -361,7 +369,7 @@ class Model:
         return self.decode(cands, self.probabilities(rows))
 
     def decode(self, cands: list[Candidate] | list[str], probs: np.ndarray) -> dict[str, list[str]]:
-        return decode(cands, probs, self.thresholds, self.max_fillers, self.relative)
+        return decode(cands, probs, self.decoding)
 
 
 def candidate_rows(base: list[np.ndarray], sentences: list[Iterable[int]], sent_probs: np.ndarray,
@@ -429,19 +437,15 @@ def without_count(text: str) -> str:
     return _COUNT.sub("", text)
 
 
-def decode(cands: list[Candidate] | list[str], probs: np.ndarray, thresholds: dict[str, float],
-           max_fillers: dict[str, int] | None = None, relative: dict[str, float] | None = None) -> dict[str, list[str]]:
-    """Per role, the candidates (or their texts) at or above its threshold and at or above ``relative`` times the
-    role's best probability in the message, most probable first, at most ``max_fillers``; perpetrators, targets and
-    weapons :func:`without_count`."""
+def decode(cands: list[Candidate] | list[str], probs: np.ndarray, decoding: Decoding) -> dict[str, list[str]]:
+    """Per role, the candidates (or their texts) the :class:`Decoding` keeps, most probable first; perpetrators,
+    targets and weapons :func:`without_count`."""
     texts = [c if isinstance(c, str) else c.text for c in cands]
-    max_fillers = MAX_FILLERS if max_fillers is None else max_fillers
-    relative = RELATIVE if relative is None else relative
     out: dict[str, list[str]] = {}
     for r, role in enumerate(ROLES):
-        floor = max(thresholds[role], relative[role] * float(probs[:, r].max())) if len(texts) else 1.0
+        floor = max(decoding.thresholds[role], decoding.relative[role] * float(probs[:, r].max())) if len(texts) else 1.0
         order = sorted((i for i in range(len(texts)) if probs[i, r] >= floor), key=lambda i: -probs[i, r])
-        out[role] = [without_count(texts[i]) if role in _COUNTED else texts[i] for i in order[:max_fillers[role]]]
+        out[role] = [without_count(texts[i]) if role in _COUNTED else texts[i] for i in order[:decoding.max_fillers[role]]]
     return out
 
 
@@ -460,9 +464,9 @@ def to_bytes(model: Model) -> bytes:
             scale = np.maximum(np.abs(stack).max(axis=1, keepdims=True), 1e-12) / 127.0
             arrays[k], arrays[k + "_scale"] = np.round(stack / scale).astype(np.int8), scale.astype(np.float32)
     np.savez_compressed(buf, ids=model.ids.astype(np.uint32), **arrays,
-                        thresholds=np.array([model.thresholds[r] for r in ROLES]),
-                        max_fillers=np.array([model.max_fillers[r] for r in ROLES]),
-                        relative=np.array([model.relative[r] for r in ROLES]))
+                        thresholds=np.array([model.decoding.thresholds[r] for r in ROLES]),
+                        max_fillers=np.array([model.decoding.max_fillers[r] for r in ROLES]),
+                        relative=np.array([model.decoding.relative[r] for r in ROLES]))
     return buf.getvalue()
 
 
@@ -475,10 +479,10 @@ def from_bytes(data: bytes) -> Model:
         nets = [Net(*(arrays[k][i] for k in _NET_ARRAYS)) for i in range(len(arrays["emb"]))]
         relevance = sentence_relevance.Relevance(z["rel_ids"].astype(np.int64), array("rel_weights")[0],
                                                  array("rel_bias")) if "rel_ids" in z.files else None
-        return Model(z["ids"].astype(np.int64), nets,
-                     dict(zip(ROLES, (float(x) for x in z["thresholds"]))),
-                     dict(zip(ROLES, (int(x) for x in z["max_fillers"]))),
-                     dict(zip(ROLES, (float(x) for x in z["relative"]))), relevance)
+        decoding = Decoding(dict(zip(ROLES, (float(x) for x in z["thresholds"]))),
+                            dict(zip(ROLES, (int(x) for x in z["max_fillers"]))),
+                            dict(zip(ROLES, (float(x) for x in z["relative"]))))
+        return Model(z["ids"].astype(np.int64), nets, decoding, relevance)
 
 
 @lru_cache(maxsize=1)
