@@ -56,8 +56,8 @@ scorer cross-validates it: k folds (5) grouped by document (sha256 of the docume
 folds' messages (``fit``: its sentence-relevance step cross-fits again over those folds, so the network learns from
 out-of-fold relevance) gives the held fold's probabilities, which are decoded with the settings tuned on the other
 folds' out-of-fold probabilities (``held_out``: :mod:`eventwire.evaluation.muc4_decoding`), and all out-of-fold
-fillers are scored; other splits use the shipped
-weights. ``options={"rules_only": True}`` scores the rules alone (``from_article(article, model=None)``).
+fillers are scored; other splits use the shipped weights. ``options={"rules_only": True}`` scores the rules alone
+(``from_article(article, model=None)``).
 
 The rules' fillers (``rule_fillers``) pool the message's incident sentences (``_document_fillers``): the trigger's argument
 phrases (:mod:`eventwire.extract.arguments`), perpetrator and building/vehicle noun phrases by their head
