@@ -41,3 +41,15 @@ def test_held_out_decodes_each_fold_with_the_other_folds_settings():
     out = md.held_out_fillers(g1 + g2, c1 + c2, p1 + p2, folds, match)
     assert all(len(o["PerpInd"]) == 2 for o in out[8:])
     assert all(o["PerpOrg"] == [] for o in out)
+
+
+def test_f1_interval_brackets_the_f1_and_narrows_with_more_documents():
+    from eventwire.evaluation import f1_interval
+
+    docs = [(2, 1, 1), (0, 1, 2), (3, 0, 0), (1, 1, 1)]
+    low, high = f1_interval(docs * 5)
+    assert low < 2 * 30 / (2 * 30 + 15 + 20) < high  # the F1 of all documents lies inside
+    assert f1_interval(docs * 5) == (low, high)  # seeded
+    low2, high2 = f1_interval(docs * 50)
+    assert high2 - low2 < high - low
+    assert f1_interval([]) == (0.0, 0.0)

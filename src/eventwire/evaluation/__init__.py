@@ -101,3 +101,17 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def f1_interval(counts: Any, resamples: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """The 95% bootstrap interval of a micro F1 over documents (``counts``: documents x (tp, fp, fn)): documents drawn
+    with replacement ``resamples`` times, seeded, so the same counts give the same interval."""
+    import numpy as np
+
+    c = np.asarray(counts, dtype=np.int64).reshape(-1, 3)
+    if not len(c):
+        return 0.0, 0.0
+    s = c[np.random.default_rng(seed).integers(0, len(c), (resamples, len(c)))].sum(axis=1)
+    f1 = 2 * s[:, 0] / np.maximum(1, 2 * s[:, 0] + s[:, 1] + s[:, 2])
+    low, high = np.percentile(f1, [2.5, 97.5])
+    return float(low), float(high)

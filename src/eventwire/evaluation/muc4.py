@@ -98,7 +98,7 @@ from typing import Any
 
 from ..extract.role_model import ROLES, norm
 from ..extract.role_model import head_word as head
-from . import EvalContext, EvalResult, log, prf, scorer
+from . import EvalContext, EvalResult, f1_interval, log, prf, scorer
 from .matching import one_to_one
 
 K_FOLDS = 5
@@ -848,9 +848,11 @@ def evaluate(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> tuple[d
     tp = fp = fn = 0
     per_role = {r: [0, 0, 0] for r in ROLES}
     exact = [0, 0, 0]
+    per_doc = []  # (tp, fp, fn) of each document, for the bootstrap interval
     type_ok = relevant = irrelevant = quiet = 0
     for doc, pred in zip(docs, preds):
         gold = gold_fillers(doc)
+        before = [sum(c[i] for c in per_role.values()) for i in range(3)]
         for role in ROLES:
             got = pred["fillers"][role]
             for counts, ok in ((per_role[role], filler_match), (exact, exact_match)):
@@ -858,6 +860,7 @@ def evaluate(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> tuple[d
                 counts[0] += len(matched)
                 counts[1] += len(got) - len(matched)
                 counts[2] += len(gold[role]) - len(matched)
+        per_doc.append([sum(c[i] for c in per_role.values()) - before[i] for i in range(3)])
         if doc["templates"]:
             relevant += 1
             types = {t["incident_type"].split(" / ")[0] for t in doc["templates"]} | \
@@ -872,7 +875,9 @@ def evaluate(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> tuple[d
         rp, rr, rf = prf(a, b, c)
         rows.append((role, f"P {rp:.3f} R {rr:.3f} F1 {rf:.3f} (tp {a}, fp {b}, fn {c})"))
     p, r, f1 = prf(tp, fp, fn)
+    low, high = f1_interval(per_doc)
     return {"role_filler_f1": f1, "role_filler_precision": p, "role_filler_recall": r,
+            "role_filler_f1_ci95_low": low, "role_filler_f1_ci95_high": high,
             "role_filler_f1_exact": prf(*exact)[2],
             "incident_type_accuracy": type_ok / relevant if relevant else 0.0,
             "irrelevant_noevent_rate": quiet / irrelevant if irrelevant else 0.0}, rows
