@@ -135,10 +135,6 @@ def test_from_article_maps_a_bombing_with_fillers():
     ("The former mayor was shot to death by unidentified individuals.", "was shot", "attack"),
     ("Two bodies were found today shot to death in the park.", "shot to death", "attack"),
     ("Two ambulances were machinegunned in a crossfire.", "were machinegunned", "attack"),
-    ("A bomb planted near the U.S. Embassy in this capital was defused today by the police.", "defused", "ied"),
-    ("Police experts defused a powerful charge of dynamite found in an Avianca plane.", "defused", "ied"),
-    ("A cargo train was derailed before dawn today after hitting a dynamite charge.", "derailed", "ied"),
-    ("The candidate has died from gunshot wounds, his party reported.", "died from gunshot wounds", "attack"),
 ])
 def test_adapter_triggers_find_acts_the_lexicon_leaves_out(sentence, word, kind):
     found = muc4._adapter_triggers(sentence)
@@ -147,15 +143,6 @@ def test_adapter_triggers_find_acts_the_lexicon_leaves_out(sentence, word, kind)
 
 def test_adapter_triggers_skip_aircraft_shot_down():
     assert not muc4._adapter_triggers("The guerrillas said the aircraft were shot down by their units.")
-
-
-def test_a_defused_bomb_is_an_attempted_bombing_but_a_seized_one_is_not():
-    s = "Police experts defused a powerful charge of dynamite found in an Avianca plane."
-    at = s.index("defused")
-    assert muc4.muc_relevant(s, at, at + len("defused"), "bombing")
-    s = "The army found and seized a bomb in a house in the capital."
-    assert not muc4._adapter_triggers(s) and not muc4.muc_relevant(s, s.index("bomb"), s.index("bomb") + 4, "bombing")
-    assert not muc4._adapter_triggers("The army dismantled a guerrilla cell that was in charge of weapons transport.")
 
 
 def test_fillers_sorted_into_muc_roles():

@@ -19,9 +19,8 @@ An attack ACLED codes as an armed clash (the target is armed) is a MUC attack un
 military force. MUC templates every specific incident the message tells, also those an ACLED coder skips
 (no place, a past date): sentences with a terrorist-act trigger (bombing, murder, kidnapping, attack,
 killed) add incidents too, and so do acts the trigger lexicon leaves out (``_adapter_triggers``: "a bomb
-was thrown at", "planted a bomb", "destroyed by a bomb", "the bomb was defused", "derailed after hitting a dynamite
-charge", "shot to death", "machinegunned", "died from gunshot wounds"). Every incident must pass ``muc_relevant``,
-MUC's own relevance rules:
+was thrown at", "planted a bomb", "destroyed by a bomb", "shot to death", "machinegunned"). Every incident
+must pass ``muc_relevant``, MUC's own relevance rules:
 
 * no combat between armed forces: no clash, shoot-out, police operation, uprising or repelled attack, and no
   attack on an armed force or a military or police post ("the attack on a U.S. Army convoy", "a military patrol
@@ -400,32 +399,25 @@ _STRONG = re.compile(r"^(?:kidnap\w*|abduct\w*|assassinat\w*|murder(?:ed)?|massa
 
 
 _DEVICE = r"(?:bombs?|car bombs?|dynamite(?: sticks?| charges?)?|(?:explosive )?(?:devices?|charges?)|explosives|grenades?|mines?)"
-_DEFUSING = r"(?:defused|deactivated|disarmed|dismantled)"
 _PLACING = r"(?:thrown|threw|hurled|tossed|placed|planted|set off|detonated|activated|hurl|throw|plant|place)"
 _PLACED_BOMB = re.compile(rf"\b{_DEVICE}\b(?: \w+){{0,3}}? (?:was|were|had been|has been|have been) (?P<v1>{_PLACING})\b|"
                           rf"\b(?P<v2>{_PLACING}) (?:\w+ ){{0,3}}?{_DEVICE}\b|"
-                          rf"\b(?P<v3>destroyed|damaged|wrecked|shattered) by (?:\w+ ){{0,2}}?{_DEVICE}\b|"
-                          # an attempted bombing: a device defused ("a bomb planted near the U.S. Embassy was defused",
-                          # "experts defused a powerful charge of dynamite"), a train derailed by a charge
-                          rf"\b{_DEVICE}\b.{{0,80}}? (?:was|were|had been|has been|have been) (?:\w+ )?(?P<v4>{_DEFUSING})\b|"
-                          rf"\b(?P<v5>{_DEFUSING}) (?:\w+ ){{0,3}}?{_DEVICE}\b|"
-                          rf"\b(?P<v6>derailed)\b.{{0,60}}? (?:hitting|by|when) (?:\w+ ){{0,2}}?{_DEVICE}\b", re.I)
+                          rf"\b(?P<v3>destroyed|damaged|wrecked|shattered) by (?:\w+ ){{0,2}}?{_DEVICE}\b", re.I)
 
 
 _SHOOTING = re.compile(r"\b(?:shot (?:to death|dead)|(?:was|were|been) (?:shot(?! down)|machine-?gunned)|machine-?gunned|"
-                       r"riddled with bullets|died (?:of|from) (?:\w+ )?(?:gunshot|bullet) wounds)\b", re.I)
+                       r"riddled with bullets)\b", re.I)
 
 
 def _adapter_triggers(s: str) -> list[Any]:
     """Terrorist acts told in words the trigger lexicon leaves out: bombings told by what was done with the device
-    ("a bomb was thrown at the shop", "the terrorists planted a bomb", "the booth was destroyed by a bomb", "the bomb
-    was defused", "the train was derailed after hitting a dynamite charge") and shootings ("was shot to death",
-    "machinegunned", "died from gunshot wounds")."""
+    ("a bomb was thrown at the shop", "the terrorists planted a bomb", "the booth was destroyed by a bomb") and
+    shootings ("was shot to death", "machinegunned")."""
     from ..extract.triggers import Trigger
 
     found = []
     for m in _PLACED_BOMB.finditer(s):
-        v = next(g for g in ("v1", "v2", "v3", "v4", "v5", "v6") if m.group(g))
+        v = next(g for g in ("v1", "v2", "v3") if m.group(g))
         found.append(Trigger(m.start(v), m.end(v), m.group(v), "Remote explosive/landmine/IED", 0.75, "ied"))
     for m in _SHOOTING.finditer(s):
         found.append(Trigger(m.start(), m.end(), m.group(), "Attack", 0.75, "attack"))
@@ -587,8 +579,8 @@ def muc_relevant(s: str, start: int, end: int, kind: str) -> bool:
     if _BARE_NOMINAL.match(word) and not _DETERMINED.search(s[:start]) and not _COMPLEMENT.match(s[end:]):
         return False  # "charged with murder", "practices like kidnapping": the crime, not an incident
     if kind == "bombing":
-        if _HEARD.search(s) or (_SEIZED.search(s) and not re.fullmatch(_DEFUSING, word, re.I)):
-            return False  # weapons found or seized are no bombing, unless they were defused where they were planted
+        if _HEARD.search(s) or _SEIZED.search(s):
+            return False
         # "exploded", "an explosion", "the bombing" need a bomb, a charge or an attack told around them (an air force
         # bombs too); "a bomb exploded", "blew up" tell a detonation by themselves
         if not _DETONATION.search(word) and not _BOMBISH.search(s.replace(word, " " * len(word), 1)):
