@@ -96,10 +96,11 @@ from collections import Counter
 from multiprocessing import get_context
 from typing import Any
 
-from ..extract.role_model import ROLES, norm
+from ..extract.role_model import ROLES, Decoding, norm
 from ..extract.role_model import head_word as head
 from . import EvalContext, EvalResult, f1_interval, log, prf, scorer
 from .matching import one_to_one
+from .muc4_decoding import held_out_fillers, tune
 
 K_FOLDS = 5
 _FIRE = re.compile(r"\b(?:fire|burn\w*|torch\w*|arson|set ablaze|blaze|incendiary)\b", re.I)
@@ -237,16 +238,12 @@ def cross_validate(docs: list[dict[str, Any]], preds: list[dict[str, Any]], k: i
 def held_out(docs: list[dict[str, Any]], preds: list[dict[str, Any]], probs: list[Any], k: int) -> list[dict[str, list[str]]]:
     """Every message's fillers from its out-of-fold probabilities (:func:`cross_validate`), decoded with the settings
     tuned on the other folds' messages (:func:`muc4_decoding.held_out_fillers`)."""
-    from .muc4_decoding import held_out_fillers
-
     return held_out_fillers([gold_fillers(d) for d in docs], [p["cands"] for p in preds], probs,
                             [fold_of(d["docid"], k) for d in docs], filler_match)
 
 
-def tuned_decoding(docs: list[dict[str, Any]], preds: list[dict[str, Any]], probs: list[Any]) -> Any:
+def tuned_decoding(docs: list[dict[str, Any]], preds: list[dict[str, Any]], probs: list[Any]) -> Decoding:
     """The decoding settings tuned on every message's out-of-fold probabilities: the shipped model's."""
-    from .muc4_decoding import tune
-
     return tune([gold_fillers(d) for d in docs], [p["cands"] for p in preds], probs, filler_match)
 
 

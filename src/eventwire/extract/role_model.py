@@ -22,11 +22,11 @@ comes out (the roles share the hidden units, which learn the features' interacti
 same head word in an incident sentence or in a combat report). Three nets with different seeds are averaged; each
 is trained by Adam in numpy over scipy.sparse rows (:func:`fit`), a few passes at a small learning rate (longer
 training overfits the dev folds). Decoding (:func:`decode`) keeps, per role, the candidates at or above the role's
-threshold and near the role's best in the message, at most a role's number of them, most probable first
-(a :class:`Decoding`, tuned on out-of-fold probabilities by :mod:`eventwire.evaluation.muc4_decoding`). Weights live in ``data/models/role_filler.npz``
-with the sentence-relevance weights (the per-feature matrices as int8 with per-column scales) and a card
-``role_filler.json`` (training data sha256, parameters, k-fold figures, fillers changed by the int8 storage,
-``weights_sha256`` checked at load). ``tools/train_role_filler.py`` writes both; ``eventwire eval muc4-gtt``
+threshold and near the role's best in the message, at most a role's number of them, most probable first (a
+:class:`Decoding`, tuned on out-of-fold probabilities by :mod:`eventwire.evaluation.muc4_decoding`). Weights live in
+``data/models/role_filler.npz`` with the sentence-relevance weights (the per-feature matrices as int8 with per-column
+scales) and the decoding, and a card ``role_filler.json`` (training data sha256, parameters, decoding, k-fold figures,
+fillers changed by the int8 storage, ``weights_sha256`` checked at load). ``tools/train_role_filler.py`` writes both; ``eventwire eval muc4-gtt``
 cross-validates on the fly.
 """
 from __future__ import annotations
