@@ -10,7 +10,7 @@ it scores: :func:`held_out_fillers` decodes each fold's messages with the settin
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +24,7 @@ GRID_MAX = (1, 2, 3, 4, 6)
 GRID_RELATIVE = (0.0, 0.3, 0.5)
 SWEEPS = 3  # coordinate-ascent passes over the roles
 _MOST = max(GRID_MAX)
+Match = Callable[[str, list[str]], bool]  # the scorer's filler match: a filler, an entity's mentions
 
 
 @dataclass
@@ -45,7 +46,7 @@ class _Outcomes:
 
 
 def _outcomes(golds: Sequence[dict[str, list[list[str]]]], cands: Sequence[list[Any]], probs: Sequence[np.ndarray],
-              match: Any) -> list[_Outcomes]:
+              match: Match) -> list[_Outcomes]:
     out = []
     everything = Decoding({r: -1.0 for r in ROLES}, {r: _MOST for r in ROLES}, {r: 0.0 for r in ROLES})
     for r, role in enumerate(ROLES):
@@ -68,7 +69,7 @@ def _f1(counts: Sequence[tuple[int, int, int]]) -> float:
 
 
 def tune(golds: Sequence[dict[str, list[list[str]]]], cands: Sequence[list[Any]], probs: Sequence[np.ndarray],
-         match: Any) -> Decoding:
+         match: Match) -> Decoding:
     """The decoding with the best role-filler F1 over these messages (``golds``: per message, each role's gold
     entities; ``cands``, ``probs``: its candidates and their out-of-fold probabilities; ``match``: the scorer's
     filler match): for each share of the best, per role the (threshold, most fillers) pair, by coordinate ascent
@@ -91,7 +92,7 @@ def tune(golds: Sequence[dict[str, list[list[str]]]], cands: Sequence[list[Any]]
 
 
 def held_out_fillers(golds: Sequence[dict[str, list[list[str]]]], cands: Sequence[list[Any]],
-                     probs: Sequence[np.ndarray], folds: Sequence[int], match: Any) -> list[dict[str, list[str]]]:
+                     probs: Sequence[np.ndarray], folds: Sequence[int], match: Match) -> list[dict[str, list[str]]]:
     """Every message's fillers, decoded with the settings :func:`tune` picks on the other folds' messages."""
     out: list[dict[str, list[str]]] = [{} for _ in cands]
     for f in sorted(set(folds)):
