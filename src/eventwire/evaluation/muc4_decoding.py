@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..extract.role_model import ROLES, Decoding, decode
+from . import prf
 from .matching import one_to_one
 
 GRID_THRESHOLDS = tuple(round(0.15 + 0.05 * i, 2) for i in range(9))  # 0.15 .. 0.55
@@ -44,37 +45,37 @@ class _Outcomes:
         tp = self.hits[np.arange(len(taken)), taken]
         return int(tp.sum()), int((taken - tp).sum()), int((self.gold - tp).sum())
 
+    def of(self, messages: np.ndarray) -> _Outcomes:
+        """The same role over some of the messages (a boolean mask or indices)."""
+        return _Outcomes(self.top[messages], self.hits[messages], self.gold[messages])
+
 
 def _outcomes(golds: Sequence[dict[str, list[list[str]]]], cands: Sequence[list[Any]], probs: Sequence[np.ndarray],
               match: Match) -> list[_Outcomes]:
-    out = []
+    """Each role's :class:`_Outcomes` over the messages: every message is ranked and matched once."""
     everything = Decoding({r: -1.0 for r in ROLES}, {r: _MOST for r in ROLES}, {r: 0.0 for r in ROLES})
+    ranked = [decode(cs, pr, everything) if len(cs) else None for cs, pr in zip(cands, probs)]  # as the decoder writes
+    out = []
     for r, role in enumerate(ROLES):
         top = np.full((len(cands), _MOST), -1.0)
         hits = np.zeros((len(cands), _MOST + 1), dtype=np.int64)
-        for d, (gold, cs, pr) in enumerate(zip(golds, cands, probs)):
-            if not len(cs):
+        for d, (gold, ranks, pr) in enumerate(zip(golds, ranked, probs)):
+            if ranks is None:
                 continue
-            ranked = decode(cs, pr, everything)[role]  # most probable first, as the decoder writes them
             ps = np.sort(pr[:, r])[::-1][:_MOST]
             top[d, :len(ps)] = ps
-            hits[d, 1:] = [len(one_to_one(ranked[:n], gold[role], match)) for n in range(1, _MOST + 1)]
+            hits[d, 1:] = [len(one_to_one(ranks[role][:n], gold[role], match)) for n in range(1, _MOST + 1)]
         out.append(_Outcomes(top, hits, np.array([len(g[role]) for g in golds])))
     return out
 
 
 def _f1(counts: Sequence[tuple[int, int, int]]) -> float:
-    tp, fp, fn = (sum(c[i] for c in counts) for i in range(3))
-    return 2 * tp / max(1, 2 * tp + fp + fn)
+    return prf(*(sum(c[i] for c in counts) for i in range(3)))[2]
 
 
-def tune(golds: Sequence[dict[str, list[list[str]]]], cands: Sequence[list[Any]], probs: Sequence[np.ndarray],
-         match: Match) -> Decoding:
-    """The decoding with the best role-filler F1 over these messages (``golds``: per message, each role's gold
-    entities; ``cands``, ``probs``: its candidates and their out-of-fold probabilities; ``match``: the scorer's
-    filler match): for each share of the best, per role the (threshold, most fillers) pair, by coordinate ascent
-    from (0.3, 3). Ties go to the first setting of the grid: the same messages give the same decoding."""
-    roles = _outcomes(golds, cands, probs, match)
+def _best(roles: list[_Outcomes]) -> Decoding:
+    """For each share of the best, per role the (threshold, most fillers) pair by coordinate ascent from (0.3, 3);
+    the setting with the best F1 over all roles. Ties go to the first setting of the grid."""
     pairs = list(itertools.product(GRID_THRESHOLDS, GRID_MAX))
     best: tuple[float, Decoding] | None = None
     for share in GRID_RELATIVE:
@@ -91,14 +92,22 @@ def tune(golds: Sequence[dict[str, list[list[str]]]], cands: Sequence[list[Any]]
     return best[1]
 
 
+def tune(golds: Sequence[dict[str, list[list[str]]]], cands: Sequence[list[Any]], probs: Sequence[np.ndarray],
+         match: Match) -> Decoding:
+    """The decoding with the best role-filler F1 over these messages (``golds``: per message, each role's gold
+    entities; ``cands``, ``probs``: its candidates and their out-of-fold probabilities; ``match``: the scorer's
+    filler match). Deterministic: the same messages give the same decoding."""
+    return _best(_outcomes(golds, cands, probs, match))
+
+
 def held_out_fillers(golds: Sequence[dict[str, list[list[str]]]], cands: Sequence[list[Any]],
                      probs: Sequence[np.ndarray], folds: Sequence[int], match: Match) -> list[dict[str, list[str]]]:
     """Every message's fillers, decoded with the settings :func:`tune` picks on the other folds' messages."""
+    roles = _outcomes(golds, cands, probs, match)
+    fold = np.asarray(folds)
     out: list[dict[str, list[str]]] = [{} for _ in cands]
     for f in sorted(set(folds)):
-        other = [i for i, g in enumerate(folds) if g != f]
-        decoding = tune([golds[i] for i in other], [cands[i] for i in other], [probs[i] for i in other], match)
-        for i, g in enumerate(folds):
-            if g == f:
-                out[i] = decode(cands[i], probs[i], decoding)
+        decoding = _best([o.of(fold != f) for o in roles])
+        for i in np.flatnonzero(fold == f):
+            out[i] = decode(cands[i], probs[i], decoding)
     return out

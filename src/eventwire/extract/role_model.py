@@ -26,8 +26,8 @@ threshold and near the role's best in the message, at most a role's number of th
 :class:`Decoding`, tuned on out-of-fold probabilities by :mod:`eventwire.evaluation.muc4_decoding`). Weights live in
 ``data/models/role_filler.npz`` with the sentence-relevance weights (the per-feature matrices as int8 with per-column
 scales) and the decoding, and a card ``role_filler.json`` (training data sha256, parameters, decoding, k-fold figures,
-fillers changed by the int8 storage, ``weights_sha256`` checked at load). ``tools/train_role_filler.py`` writes both; ``eventwire eval muc4-gtt``
-cross-validates on the fly.
+fillers changed by the int8 storage, ``weights_sha256`` checked at load). ``tools/train_role_filler.py`` writes both;
+``eventwire eval muc4-gtt`` cross-validates on the fly.
 """
 from __future__ import annotations
 
