@@ -279,3 +279,19 @@ def test_sentence_labels_mark_sentences_naming_a_gold_filler_per_role():
     assert got.shape == (3, 6)
     assert got[0].tolist() == [1, 0, 1, 1, 0, 1]  # any, PerpInd, PerpOrg, Target, Victim, Weapon
     assert not got[1].any() and not got[2].any()  # whole words only: "omnibus" is no "bus"
+
+
+def test_evaluate_counts_false_fillers_by_the_slot_they_fill():
+    empty = {"PerpInd": [], "PerpOrg": [], "Target": [], "Victim": [], "Weapon": []}
+    relevant = {"docid": "T-1", "templates": [{**empty, "incident_type": "bombing", "PerpOrg": [[["fmln", 0]]],
+                                              "Target": [[["the bus", 0]]]}]}
+    irrelevant = {"docid": "T-2", "templates": []}
+    fillers = {**empty, "PerpOrg": ["FMLN", "army"], "Target": ["bus"], "Weapon": ["dynamite", "grenades"]}
+    preds = [{"events": [("bombing", 1.0)], "fillers": fillers},
+             {"events": [], "fillers": {**empty, "Victim": ["the minister"]}}]
+    metrics, rows = muc4.evaluate([relevant, irrelevant], preds)
+    # 2 true fillers; false: 1 in a filled role (army), 2 in an empty role (weapons), 1 in an irrelevant message
+    assert metrics["role_filler_precision"] == pytest.approx(2 / 6)
+    line = dict(rows)["false fillers"]
+    assert line.startswith("in irrelevant messages 1, in roles the gold leaves empty 2, in filled roles 1 ")
+    assert line.endswith("(F1 were the empty slots known: 0.800)")  # P 2/3, R 2/2

@@ -846,6 +846,7 @@ def evaluate(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> tuple[d
     per_role = {r: [0, 0, 0] for r in ROLES}
     exact = [0, 0, 0]
     per_doc = []  # (tp, fp, fn) of each document, for the bootstrap interval
+    empty_slot = {"irrelevant": 0, "empty": 0}  # fillers of an irrelevant message, of a role the gold leaves empty
     type_ok = relevant = irrelevant = quiet = 0
     for doc, pred in zip(docs, preds):
         gold = gold_fillers(doc)
@@ -857,6 +858,8 @@ def evaluate(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> tuple[d
                 counts[0] += len(matched)
                 counts[1] += len(got) - len(matched)
                 counts[2] += len(gold[role]) - len(matched)
+            if not gold[role]:  # every filler of an empty slot is false
+                empty_slot["empty" if doc["templates"] else "irrelevant"] += len(got)
         per_doc.append([sum(c[i] for c in per_role.values()) - before[i] for i in range(3)])
         if doc["templates"]:
             relevant += 1
@@ -873,6 +876,10 @@ def evaluate(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> tuple[d
         rows.append((role, f"P {rp:.3f} R {rr:.3f} F1 {rf:.3f} (tp {a}, fp {b}, fn {c})"))
     p, r, f1 = prf(tp, fp, fn)
     low, high = f1_interval(per_doc)
+    in_filled = fp - sum(empty_slot.values())
+    rows.append(("false fillers", f"in irrelevant messages {empty_slot['irrelevant']}, in roles the gold leaves empty "
+                 f"{empty_slot['empty']}, in filled roles {in_filled} (F1 were the empty slots known: "
+                 f"{prf(tp, in_filled, fn)[2]:.3f})"))
     return {"role_filler_f1": f1, "role_filler_precision": p, "role_filler_recall": r,
             "role_filler_f1_ci95_low": low, "role_filler_f1_ci95_high": high,
             "role_filler_f1_exact": prf(*exact)[2],
