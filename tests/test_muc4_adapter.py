@@ -225,7 +225,7 @@ def test_an_arrest_coded_as_an_abduction_is_no_kidnapping():
     from types import SimpleNamespace
 
     s = "Soldiers arrested two students in San Salvador today."
-    rep = SimpleNamespace(evidence=[Span(0, len(s))], trigger="arrested", confidence=0.8, actor2=None,
+    rep = SimpleNamespace(evidence=[Span(0, len(s))], trigger="arrested", confidence=0.8, actor2=None, date=None,
                           sub_event_type="Abduction/forced disappearance", event_type="Violence against civilians",
                           sentence=s)
     art = SimpleNamespace(text=s, sentences=[Span(0, len(s))], reports=[rep])

@@ -119,6 +119,8 @@ class ArticleExtractor:
         if found:
             best = min(events or found, key=lambda d: abs(d.start - trig_start))
             span = dates.resolve(best.text, self.a.published, timezone=self.a.timezone)
+            if span is None and self.a.published is None:  # "on Monday" with nothing to count from: kept, day open
+                return DateSpan(None, None, 0, best.text, dates.NO_PUBLICATION_DATE), False, False
             if span is not None and not events:
                 # only the statement is dated ("a monitor said on Wednesday"): ACLED takes its day, but it is
                 # no stated day of the event, and another report's stated day does not contradict it

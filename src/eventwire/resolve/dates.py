@@ -29,6 +29,8 @@ from .date_expressions import (_ISO, _MON3, _MONTH_WORD, _MONTHS, _NUM, _NUMBERS
 
 # basis prefix of a date that is only the day a claim was made ("a monitor said on Wednesday")
 STATEMENT_DAY = "the day of the statement"
+# basis of a date expression kept unresolved: the text has no publication date to read it against
+NO_PUBLICATION_DATE = "no publication date"
 
 
 # ------------------------------------------------------------------------------------------------- time zones
