@@ -136,6 +136,11 @@ def test_future_or_undated_gives_none(expression):
     assert resolve(expression, SEED2) is None
 
 
+def test_no_publication_date_no_date():
+    assert resolve("yesterday", None) is None
+    assert resolve("4 February 2017", None) is None
+
+
 def test_mentions_have_offsets():
     text = "Strikes hit Raqqa on Tuesday night and again yesterday."
     for m in find_date_expressions(text):
@@ -273,11 +278,6 @@ def test_a_possessive_day_that_lost_its_apostrophe_is_a_date():
     assert resolve("yesterdays", published).earliest == date(2016, 9, 19)
     # a habit, not a day
     assert find_date_expressions("The market closes on Mondays and Tuesdays and Thursdays are quiet") == []
-
-
-def test_no_publication_date_no_date():
-    assert resolve("yesterday", None) is None
-    assert resolve("4 February 2017", None) is None
 
 
 def test_an_undated_text_keeps_its_reports_with_the_day_left_open():

@@ -233,6 +233,22 @@ def test_an_arrest_coded_as_an_abduction_is_no_kidnapping():
     assert not events and not sents
 
 
+def test_a_report_without_a_day_is_read_by_the_adapters_own_scan():
+    from types import SimpleNamespace
+
+    from eventwire.model import DateSpan
+    from eventwire.resolve.dates import NO_PUBLICATION_DATE
+
+    s = "Urban guerrillas kidnapped the mayor of Usulutan today."
+    rep = SimpleNamespace(evidence=[Span(0, len(s))], trigger="kidnapped", confidence=0.9, actor2=None,
+                          date=DateSpan(None, None, 0, "today", NO_PUBLICATION_DATE), sentence=s,
+                          sub_event_type="Abduction/forced disappearance", event_type="Violence against civilians")
+    art = SimpleNamespace(text=s, sentences=[Span(0, len(s))], reports=[rep])
+    events, sents = muc4.incidents(art)
+    assert [k for k, _c in events] == ["kidnapping"] and all(c <= 0.3 for _k, c in events)  # the scan's, not 0.9
+    assert list(sents) == [0]
+
+
 def test_an_organisation_and_its_acronym_are_one_filler():
     pairs = muc4._acronym_pairs("the Farabundo Marti National Liberation Front (FMLN) said. the MRTA (Tupac Amaru "
                                 "Revolutionary Movement) did it.")
