@@ -98,7 +98,6 @@ from typing import Any
 
 from ..extract.role_model import ROLES, Decoding, norm
 from ..extract.role_model import head_word as head
-from ..resolve.dates import NO_PUBLICATION_DATE
 from . import EvalContext, EvalResult, f1_interval, log, prf, scorer
 from .matching import one_to_one
 from .muc4_decoding import held_out_fillers, tune
@@ -264,8 +263,8 @@ def incidents(article: Any) -> Incidents:
         sent = rep.evidence[0]
         at = text.find(rep.trigger, sent.start, sent.end)
         si = starts.get(sent.start, -1)
-        if at < 0 or si < 0 or (rep.date is not None and NO_PUBLICATION_DATE in rep.date.basis):
-            continue  # a day read without the message's dateline (GTT drops it): the scan below reads the sentence
+        if at < 0 or si < 0 or (rep.date is not None and rep.date.precision == 0):
+            continue  # no day (GTT drops the datelines: an open date, precision 0): the scan below reads the sentence
         kind = incident_type(rep.sub_event_type, rep.event_type, rep.sentence) or _attack_not_combat(rep)
         if kind == "kidnapping" and _ARREST.match(rep.trigger):
             continue  # an arrest by the authorities is no kidnapping
